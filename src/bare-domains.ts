@@ -1,0 +1,40 @@
+// Domains written without a scheme or 'www.' ("visit dentalplus.es/offers"): GFM does not link them,
+// but readers (and some networks) do. Token by token, so the scan stays linear on any input.
+import { parse as parseDomain } from 'tldts';
+
+export interface BareDomain {
+  value: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /\S{4,300}/g;
+const LEADING_PUNCTUATION = /^[(\[{"'«¿¡“‘<]+/;
+const TRAILING_PUNCTUATION = /[)\]}"'»”’.,;:!?>…]+$/;
+const DOMAIN_SHAPE = /^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+(?:[/?#].*)?$/i;
+// Top-level domains that are far more often file extensions in a post.
+const FILE_EXTENSION_TLDS = new Set(['md', 'py', 'sh', 'zip', 'mov', 'rs', 'pl', 'js', 'ai']);
+
+export function findBareDomains(text: string): BareDomain[] {
+  const found: BareDomain[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    let token = match[0];
+    if (token.includes('@') || /^(https?:|www\.)/i.test(token) || !token.includes('.')) continue;
+    let start = match.index ?? 0;
+    const leading = LEADING_PUNCTUATION.exec(token)?.[0].length ?? 0;
+    token = token.slice(leading);
+    start += leading;
+    token = token.replace(TRAILING_PUNCTUATION, '');
+    if (!DOMAIN_SHAPE.test(token)) continue;
+    const hostname = token.split(/[/?#]/)[0];
+    const topLevel = hostname.slice(hostname.lastIndexOf('.') + 1);
+    // "Dr.House" is a name, not a domain: a top-level domain is written in lower case (or as a short all-caps code).
+    if (topLevel !== topLevel.toLowerCase() && !(topLevel.length <= 3 && topLevel === topLevel.toUpperCase())) continue;
+    if (FILE_EXTENSION_TLDS.has(topLevel.toLowerCase())) continue;
+    if (/^\d+$/.test(topLevel)) continue;
+    const parsed = parseDomain(hostname.toLowerCase());
+    if (!parsed.domain || !parsed.isIcann || parsed.isIp) continue;
+    found.push({ value: token, start, end: start + token.length });
+  }
+  return found;
+}

@@ -1,0 +1,153 @@
+// Runs rules over posts. Knows the rule interface, not any rule: per-post rules see one Post;
+// collection rules first summarise each post, then see every summary of the set.
+import { createHash } from 'node:crypto';
+import type {
+  CollectionReportDescriptor, CollectionRule, Finding, OrganisationSettings, Post, PostRule, ReportDescriptor,
+  Rule, Severity, SummaryEnvelope,
+} from './types.js';
+
+export interface ConfiguredRule {
+  rule: Rule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export interface PostRunResult {
+  findings: Finding[];
+  /** Collection rule id -> this post's summary. */
+  summaries: Map<string, unknown>;
+}
+
+export const INTERNAL_ERROR_RULE = 'internal-error';
+
+export function isCollectionRule(rule: Rule): rule is CollectionRule {
+  return rule.meta.scope === 'collection';
+}
+
+export function fingerprintOf(ruleId: string, kind: string | undefined, displayPath: string, text: string): string {
+  const normalized = text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return createHash('sha1').update(`${ruleId}\0${kind ?? ''}\0${displayPath}\0${normalized}`).digest('hex').slice(0, 16);
+}
+
+export function findingFromDescriptor(post: Post, configured: ConfiguredRule, descriptor: ReportDescriptor): Finding {
+  const sourceLength = post.source.length;
+  let start = descriptor.start ?? post.bodyOffset;
+  let end = descriptor.end ?? (descriptor.start === undefined ? sourceLength : start);
+  start = Math.max(0, Math.min(start, sourceLength));
+  end = Math.max(start, Math.min(end, sourceLength));
+  const from = post.pointAt(start);
+  const to = post.pointAt(end);
+  const meta = configured.rule.meta;
+  const text = descriptor.fingerprintText ?? (descriptor.start === undefined ? '' : post.source.slice(start, end));
+  const finding: Finding = {
+    ruleId: meta.id,
+    severity: descriptor.severity ?? configured.severity,
+    message: descriptor.message,
+    file: post.displayPath,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    fingerprint: fingerprintOf(meta.id, descriptor.kind, post.displayPath, `${descriptor.platform ?? ''}\0${text || descriptor.message}`),
+  };
+  if (descriptor.kind) finding.kind = descriptor.kind;
+  if (descriptor.platform) finding.platform = descriptor.platform;
+  if (descriptor.suggestion) finding.suggestion = descriptor.suggestion;
+  if (descriptor.fix) finding.fix = descriptor.fix;
+  if (meta.docsUrl) finding.docsUrl = meta.docsUrl;
+  return finding;
+}
+
+function internalError(post: { displayPath: string }, ruleId: string, error: unknown): Finding {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: INTERNAL_ERROR_RULE,
+    severity: 'error',
+    message: `rule '${ruleId}' failed on this draft: ${detail}. The other rules still ran; please report this.`,
+    file: post.displayPath,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    fingerprint: fingerprintOf(INTERNAL_ERROR_RULE, ruleId, post.displayPath, detail),
+  };
+}
+
+export function runPostRules(post: Post, rules: readonly ConfiguredRule[], settings: OrganisationSettings): PostRunResult {
+  const findings: Finding[] = [];
+  const summaries = new Map<string, unknown>();
+  for (const configured of rules) {
+    const { rule } = configured;
+    try {
+      if (isCollectionRule(rule)) {
+        const summary = rule.summarize({ post, options: configured.options, settings });
+        if (summary !== undefined) summaries.set(rule.meta.id, summary);
+      } else {
+        (rule as PostRule).check({
+          post,
+          options: configured.options,
+          settings,
+          report: (descriptor) => findings.push(findingFromDescriptor(post, configured, descriptor)),
+        });
+      }
+    } catch (error) {
+      findings.push(internalError(post, rule.meta.id, error));
+    }
+  }
+  return { findings, summaries };
+}
+
+export interface CollectionRun {
+  configured: ConfiguredRule;
+  drafts: SummaryEnvelope<unknown>[];
+}
+
+export function runCollectionRule(
+  run: CollectionRun,
+  settings: OrganisationSettings,
+  today: string,
+): Finding[] {
+  const findings: Finding[] = [];
+  const rule = run.configured.rule as CollectionRule;
+  const byPath = new Map(run.drafts.map((draft) => [draft.path, draft]));
+  const report = (descriptor: CollectionReportDescriptor) => {
+    const draft = byPath.get(descriptor.path);
+    if (!draft || !draft.reported) return; // only the drafts named on the command line get findings
+    const line = descriptor.line ?? 1;
+    const column = descriptor.column ?? 1;
+    const finding: Finding = {
+      ruleId: rule.meta.id,
+      severity: descriptor.severity ?? run.configured.severity,
+      message: descriptor.message,
+      file: draft.displayPath,
+      line,
+      column,
+      endLine: descriptor.endLine ?? line,
+      endColumn: descriptor.endColumn ?? column,
+      fingerprint: fingerprintOf(
+        rule.meta.id,
+        descriptor.kind,
+        draft.displayPath,
+        `${descriptor.platform ?? ''}\0${descriptor.fingerprintText ?? descriptor.message}`,
+      ),
+    };
+    if (descriptor.kind) finding.kind = descriptor.kind;
+    if (descriptor.platform) finding.platform = descriptor.platform;
+    if (descriptor.suggestion) finding.suggestion = descriptor.suggestion;
+    if (rule.meta.docsUrl) finding.docsUrl = rule.meta.docsUrl;
+    findings.push(finding);
+  };
+  try {
+    rule.check({ drafts: run.drafts, options: run.configured.options, settings, today, report });
+  } catch (error) {
+    const first = run.drafts.find((draft) => draft.reported);
+    if (first) findings.push(internalError(first, rule.meta.id, error));
+  }
+  return findings;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+    || (a.platform ?? '').localeCompare(b.platform ?? '') || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}

@@ -1,0 +1,443 @@
+// A draft's source text -> a read-only Post: front matter (gray-matter + the yaml engine),
+// the mdast tree (remark-parse + GFM), the visible text with a map back to the source,
+// links, hashtags, mentions, media and language.
+import matter from 'gray-matter';
+import { parseDocument, isMap, isScalar, LineCounter, type Document } from 'yaml';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Root, Nodes } from 'mdast';
+import type {
+  MediaItem, OrganisationSettings, Post, PostLink, PostMeta, PostToken, Sentence, SourcePoint, VisibleText,
+} from './types.js';
+import { normalizeMeta } from './front-matter.js';
+import { detectLanguage } from './language.js';
+import { findBareDomains } from './bare-domains.js';
+
+/** A problem that stops a part of the draft from being read (the rest is still linted). */
+export interface ParseProblem {
+  message: string;
+  offset: number;
+  /** Absolute 1-based line when known (YAML errors). */
+  line?: number;
+  column?: number;
+}
+
+export interface ParsedPost {
+  post: Post;
+  problems: ParseProblem[];
+}
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm);
+
+/** Aliases beyond this are refused: a YAML "billion laughs" draft would otherwise expand without bound. */
+const MAX_YAML_ALIASES = 50;
+
+export interface ParseOptions {
+  path: string;
+  displayPath: string;
+  settings: Pick<OrganisationSettings, 'languages' | 'defaultLanguage'>;
+  /** Known platform ids and aliases (for normalising `platform`). */
+  platformAliases?: ReadonlyMap<string, string>;
+}
+
+export async function parsePost(rawSource: string, options: ParseOptions): Promise<ParsedPost> {
+  const problems: ParseProblem[] = [];
+  const source = rawSource.charCodeAt(0) === 0xfeff ? rawSource.slice(1) : rawSource;
+  const lineStarts = computeLineStarts(source);
+  const pointAt = (offset: number): SourcePoint => pointFromLineStarts(lineStarts, offset);
+
+  // --- front matter ---
+  let frontMatter: Record<string, unknown> = {};
+  let yamlDocument: Document | undefined;
+  let matterOffset = 0;
+  let bodyOffset = 0;
+  if (/^---[ \t]*\r?\n/.test(source)) {
+    try {
+      const file = matter(source, {
+        engines: {
+          yaml: (text: string) => {
+            yamlDocument = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+            return {};
+          },
+        },
+      });
+      bodyOffset = source.length - file.content.length;
+      matterOffset = file.matter ? source.indexOf(file.matter, 0) : 0;
+      if (matterOffset < 0) matterOffset = 3;
+    } catch (error) {
+      problems.push({ message: `front matter could not be split: ${(error as Error).message}`, offset: 0 });
+    }
+    if (bodyOffset === 0 && problems.length === 0) {
+      problems.push({ message: "front matter is not closed: a line '---' should end it", offset: 0 });
+    }
+    if (yamlDocument) {
+      const errors = yamlDocument.errors;
+      if (errors.length > 0) {
+        const first = errors[0];
+        const offset = matterOffset + (first.pos?.[0] ?? 0);
+        problems.push({
+          message: `invalid YAML in front matter: ${first.message.split('\n')[0]}`,
+          offset,
+        });
+        yamlDocument = undefined;
+      } else {
+        try {
+          const value = yamlDocument.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+          if (value === null || value === undefined) {
+            frontMatter = {};
+          } else if (typeof value !== 'object' || Array.isArray(value)) {
+            problems.push({
+              message: `front matter must be a mapping of keys to values (found ${Array.isArray(value) ? 'a list' : typeof value})`,
+              offset: matterOffset,
+            });
+            yamlDocument = undefined;
+          } else {
+            frontMatter = value as Record<string, unknown>;
+          }
+        } catch (error) {
+          problems.push({ message: `front matter refused: ${(error as Error).message}`, offset: matterOffset });
+          yamlDocument = undefined;
+        }
+      }
+    }
+  }
+  const body = source.slice(bodyOffset);
+
+  // --- body: parse with the front matter blanked out so positions are file positions ---
+  const masked = bodyOffset > 0 ? source.slice(0, bodyOffset).replace(/[^\r\n]/g, ' ') + body : source;
+  const tree = markdownParser.parse(masked) as Root;
+
+  const extraction = extractFromTree(tree, source);
+  const text = extraction.text;
+  const meta = normalizeMeta(frontMatter, options.platformAliases);
+  const media: MediaItem[] = [...frontMatterMedia(frontMatter, yamlDocument, matterOffset), ...extraction.media];
+  (meta as PostMeta).media = media;
+
+  const links = [...extraction.links, ...findBareDomainsInText(text, extraction.links)];
+  links.sort((a, b) => a.start - b.start);
+  const hashtags = findTokens(text, HASHTAG);
+  const mentions = findTokens(text, MENTION);
+
+  const frontMatterLang = meta.lang;
+  let language: string;
+  let languageSource: Post['languageSource'];
+  if (frontMatterLang) {
+    language = frontMatterLang;
+    languageSource = 'front-matter';
+  } else {
+    const detected = await detectLanguage(text.value, options.settings.languages);
+    language = detected ?? options.settings.defaultLanguage;
+    languageSource = detected ? 'detected' : 'default';
+  }
+
+  let sentenceCache: Sentence[] | undefined;
+  const post: Post = {
+    path: options.path,
+    displayPath: options.displayPath,
+    source,
+    frontMatter: Object.freeze(frontMatter),
+    meta: Object.freeze(meta),
+    bodyOffset,
+    body,
+    tree,
+    text,
+    get sentences() {
+      sentenceCache ??= splitSentences(text.value, language);
+      return sentenceCache;
+    },
+    links: Object.freeze(links),
+    hashtags: Object.freeze(hashtags),
+    mentions: Object.freeze(mentions),
+    language,
+    languageSource,
+    pointAt,
+    frontMatterRange(key: string) {
+      return frontMatterKeyRange(yamlDocument, matterOffset, key);
+    },
+  };
+  return { post, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// positions
+
+export function computeLineStarts(source: string): number[] {
+  const starts = [0];
+  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) {
+    starts.push(index + 1);
+  }
+  return starts;
+}
+
+export function pointFromLineStarts(lineStarts: number[], offset: number): SourcePoint {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - lineStarts[low] + 1, offset };
+}
+
+function frontMatterKeyRange(document: Document | undefined, matterOffset: number, key: string) {
+  if (!document || !isMap(document.contents)) return undefined;
+  for (const pair of document.contents.items) {
+    const pairKey = isScalar(pair.key) ? pair.key.value : pair.key;
+    if (pairKey !== key) continue;
+    const keyRange = (pair.key as { range?: [number, number, number] } | null)?.range;
+    const valueRange = (pair.value as { range?: [number, number, number] } | null)?.range;
+    const start = (valueRange ?? keyRange)?.[0];
+    const end = (valueRange ?? keyRange)?.[1];
+    if (start === undefined || end === undefined) return undefined;
+    return { start: matterOffset + start, end: matterOffset + end, keyStart: keyRange ? matterOffset + keyRange[0] : undefined };
+  }
+  return undefined;
+}
+
+function frontMatterMedia(frontMatter: Record<string, unknown>, document: Document | undefined, matterOffset: number): MediaItem[] {
+  const items: MediaItem[] = [];
+  const range = frontMatterKeyRange(document, matterOffset, 'media') ?? { start: 0, end: 0 };
+  const raw = frontMatter.media;
+  const list = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+  for (const entry of list) {
+    if (typeof entry === 'string') {
+      items.push({ type: mediaTypeOf(entry), src: entry, origin: 'front-matter', start: range.start, end: range.end });
+    } else if (entry && typeof entry === 'object') {
+      const object = entry as Record<string, unknown>;
+      const src = typeof object.src === 'string' ? object.src : typeof object.file === 'string' ? object.file : undefined;
+      items.push({
+        type: typeof object.type === 'string' ? object.type : mediaTypeOf(src ?? ''),
+        src,
+        alt: typeof object.alt === 'string' ? object.alt : undefined,
+        origin: 'front-matter',
+        start: range.start,
+        end: range.end,
+      });
+    }
+  }
+  return items;
+}
+
+const VIDEO_EXTENSIONS = /\.(mp4|mov|m4v|webm|avi|mkv)$/i;
+const DOCUMENT_EXTENSIONS = /\.(pdf|pptx?|docx?)$/i;
+function mediaTypeOf(src: string): string {
+  if (VIDEO_EXTENSIONS.test(src)) return 'video';
+  if (DOCUMENT_EXTENSIONS.test(src)) return 'document';
+  return 'image';
+}
+
+// ---------------------------------------------------------------------------------------------
+// visible text
+
+/** Builds the visible text while recording, for each run, where it comes from in the source. */
+class VisibleTextBuilder {
+  private parts: string[] = [];
+  private length = 0;
+  private textStarts: number[] = [];
+  private sourceStarts: number[] = [];
+  private runLengths: number[] = [];
+
+  append(value: string, sourceStart: number, sourceLength: number): void {
+    if (value.length === 0) return;
+    this.textStarts.push(this.length);
+    this.sourceStarts.push(sourceStart);
+    // When the source spells the value differently (escapes, entities), offsets inside it are approximate.
+    this.runLengths.push(Math.min(value.length, sourceLength));
+    this.parts.push(value);
+    this.length += value.length;
+  }
+
+  /** A separator that is not in the source (between blocks); maps to the end of the previous run. */
+  separate(separator: string): void {
+    if (this.length === 0) return;
+    const last = this.parts[this.parts.length - 1];
+    if (last.endsWith('\n') && separator === '\n') return;
+    this.parts.push(separator);
+    this.length += separator.length;
+  }
+
+  build(): VisibleText {
+    const value = this.parts.join('');
+    const { textStarts, sourceStarts, runLengths } = this;
+    return {
+      value,
+      toSource(textOffset: number): number {
+        if (textStarts.length === 0) return 0;
+        let low = 0;
+        let high = textStarts.length - 1;
+        while (low < high) {
+          const middle = (low + high + 1) >> 1;
+          if (textStarts[middle] <= textOffset) low = middle;
+          else high = middle - 1;
+        }
+        const delta = Math.max(0, textOffset - textStarts[low]);
+        return sourceStarts[low] + Math.min(delta, runLengths[low]);
+      },
+    };
+  }
+}
+
+const BLOCK_TYPES = new Set([
+  'paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'table', 'tableRow', 'thematicBreak',
+  'footnoteDefinition', 'definition',
+]);
+
+interface Extraction {
+  text: VisibleText;
+  links: PostLink[];
+  media: MediaItem[];
+}
+
+function extractFromTree(tree: Root, source: string): Extraction {
+  const builder = new VisibleTextBuilder();
+  const links: PostLink[] = [];
+  const media: MediaItem[] = [];
+
+  // An explicit stack instead of recursion: deeply nested block quotes must not overflow the call stack.
+  type Frame = { node: Nodes; exiting: boolean };
+  const stack: Frame[] = [{ node: tree, exiting: false }];
+  while (stack.length > 0) {
+    const { node, exiting } = stack.pop()!;
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    if (exiting) {
+      if (node.type === 'tableCell') builder.separate(' ');
+      else if (BLOCK_TYPES.has(node.type)) builder.separate('\n');
+      continue;
+    }
+    switch (node.type) {
+      case 'text':
+        builder.append(node.value, start, end - start);
+        break;
+      case 'inlineCode': {
+        const inner = source.indexOf(node.value, start);
+        builder.append(node.value, inner >= start && inner < end ? inner : start, node.value.length);
+        break;
+      }
+      case 'code': {
+        const inner = source.indexOf(node.value, start);
+        builder.append(node.value, inner >= start && inner < end ? inner : start, node.value.length);
+        builder.separate('\n');
+        break;
+      }
+      case 'break':
+        builder.separate('\n');
+        break;
+      case 'html':
+        for (const link of findHtmlLinks(node.value, start)) links.push(link);
+        for (const image of findHtmlImages(node.value, start)) media.push(image);
+        break;
+      case 'image':
+        media.push({ type: mediaTypeOf(node.url), src: node.url, alt: node.alt ?? undefined, origin: 'body', start, end });
+        break;
+      case 'imageReference':
+        media.push({ type: 'image', alt: node.alt ?? undefined, origin: 'body', start, end });
+        break;
+      case 'link': {
+        const form: PostLink['form'] = source[start] === '<' ? 'autolink' : source[start] === '[' ? 'markdown' : 'bare';
+        links.push({ url: node.url, form, start, end });
+        break;
+      }
+      case 'definition':
+        links.push({ url: node.url, form: 'markdown', start, end });
+        continue; // a definition is not visible text
+      default:
+        break;
+    }
+    if ('children' in node && node.children.length > 0) {
+      stack.push({ node, exiting: true });
+      for (let index = node.children.length - 1; index >= 0; index -= 1) {
+        stack.push({ node: node.children[index] as Nodes, exiting: false });
+      }
+    } else if (BLOCK_TYPES.has(node.type) || node.type === 'tableCell') {
+      stack.push({ node, exiting: true });
+    }
+  }
+  return { text: builder.build(), links, media };
+}
+
+const HTML_HREF = /<a\s[^>]*?href\s*=\s*["']([^"']{1,2048})["']/gi;
+function findHtmlLinks(html: string, offset: number): PostLink[] {
+  const found: PostLink[] = [];
+  for (const match of html.matchAll(HTML_HREF)) {
+    const start = offset + (match.index ?? 0);
+    found.push({ url: match[1], form: 'html', start, end: start + match[0].length });
+  }
+  return found;
+}
+
+const HTML_IMG = /<(img|video)\s[^>]{0,2048}>/gi;
+const HTML_ATTRIBUTE = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i');
+function findHtmlImages(html: string, offset: number): MediaItem[] {
+  const found: MediaItem[] = [];
+  for (const match of html.matchAll(HTML_IMG)) {
+    const start = offset + (match.index ?? 0);
+    const src = HTML_ATTRIBUTE('src').exec(match[0])?.[1];
+    const alt = HTML_ATTRIBUTE('alt').exec(match[0])?.[1];
+    found.push({ type: match[1].toLowerCase() === 'video' ? 'video' : 'image', src, alt, origin: 'body', start, end: start + match[0].length });
+  }
+  return found;
+}
+
+function findBareDomainsInText(text: VisibleText, known: PostLink[]): PostLink[] {
+  const found: PostLink[] = [];
+  for (const domain of findBareDomains(text.value)) {
+    const start = text.toSource(domain.start);
+    const end = text.toSource(domain.end - 1) + 1;
+    // Skip what a link node already covers (GFM autolink literals are links already).
+    if (known.some((link) => start >= link.start && start < link.end)) continue;
+    found.push({ url: domain.value, form: 'bare', start, end });
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// hashtags, mentions
+
+// As twitter-text: a '#' not preceded by a letter, digit, '&' or another '#', then letters/digits/_ with at least one letter.
+const HASHTAG = /(?<![\p{L}\p{N}\p{M}_&#/=])[#＃]([\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*)/gu;
+// '@user' or fediverse '@user@instance.tld', not inside an e-mail address.
+const MENTION = /(?<![\p{L}\p{N}_.@/])[@＠]([A-Za-z0-9_]{1,50}(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)/gu;
+
+function findTokens(text: VisibleText, pattern: RegExp): PostToken[] {
+  const tokens: PostToken[] = [];
+  for (const match of text.value.matchAll(pattern)) {
+    const textStart = match.index ?? 0;
+    const textEnd = textStart + match[0].length;
+    tokens.push({ value: match[1], start: text.toSource(textStart), end: text.toSource(textEnd - 1) + 1 });
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------
+// sentences
+
+const segmenters = new Map<string, Intl.Segmenter>();
+export function splitSentences(value: string, language: string): Sentence[] {
+  let segmenter = segmenters.get(language);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+    segmenters.set(language, segmenter);
+  }
+  const sentences: Sentence[] = [];
+  // Lines are hard boundaries: a list item or a heading is a sentence of its own.
+  let lineStart = 0;
+  while (lineStart <= value.length) {
+    let lineEnd = value.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = value.length;
+    const line = value.slice(lineStart, lineEnd);
+    if (line.trim().length > 0) {
+      for (const segment of segmenter.segment(line)) {
+        const trimmedStart = segment.segment.length - segment.segment.trimStart().length;
+        const trimmed = segment.segment.trim();
+        if (trimmed.length === 0) continue;
+        const start = lineStart + segment.index + trimmedStart;
+        sentences.push({ text: trimmed, start, end: start + trimmed.length });
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return sentences;
+}

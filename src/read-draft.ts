@@ -1,0 +1,79 @@
+// Reading one draft from disk, turning every way it can fail into a message a person can act on.
+import { readFile } from 'node:fs/promises';
+
+/** Drafts larger than this are refused (a post is a few KB; this is an archive or a mistake). */
+export const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
+
+export type ReadResult = { source: string } | { error: string };
+
+export async function readDraftFile(path: string): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return { error: describeReadError(error as NodeJS.ErrnoException) };
+  }
+  return decodeDraft(bytes);
+}
+
+export function describeReadError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT': return 'file not found (it was deleted or moved during the run?)';
+    case 'EACCES': case 'EPERM': return 'permission denied: medpost cannot read this file';
+    case 'EISDIR': return 'is a directory, not a draft';
+    case 'ELOOP': return 'symbolic link loop';
+    default: return `cannot read the file: ${error.message}`;
+  }
+}
+
+export function decodeDraft(bytes: Buffer): ReadResult {
+  if (bytes.length > MAX_DRAFT_BYTES) {
+    return { error: `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_DRAFT_BYTES / 1024 / 1024} MB limit for a draft: not linted` };
+  }
+  const nul = bytes.subarray(0, 8192).indexOf(0);
+  if (nul !== -1) {
+    return { error: `binary file (a NUL byte at line ${lineOfByte(bytes, nul)}), not a text draft: not linted` };
+  }
+  const invalid = firstInvalidUtf8Byte(bytes);
+  if (invalid !== -1) {
+    return {
+      error: `not valid UTF-8 at line ${lineOfByte(bytes, invalid)} (byte 0x${bytes[invalid].toString(16).padStart(2, '0')} at offset ${invalid}): save the draft as UTF-8 (it may be Latin-1 or Windows-1252)`,
+    };
+  }
+  return { source: bytes.toString('utf8') };
+}
+
+function lineOfByte(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let index = bytes.indexOf(10); index !== -1 && index < offset; index = bytes.indexOf(10, index + 1)) line += 1;
+  return line;
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let index = 0;
+  const length = bytes.length;
+  while (index < length) {
+    const byte = bytes[index];
+    if (byte < 0x80) {
+      index += 1;
+      continue;
+    }
+    let needed: number;
+    let minimum: number;
+    let codePoint: number;
+    if (byte >= 0xc2 && byte <= 0xdf) { needed = 1; minimum = 0x80; codePoint = byte & 0x1f; }
+    else if (byte >= 0xe0 && byte <= 0xef) { needed = 2; minimum = 0x800; codePoint = byte & 0x0f; }
+    else if (byte >= 0xf0 && byte <= 0xf4) { needed = 3; minimum = 0x10000; codePoint = byte & 0x07; }
+    else return index;
+    if (index + needed >= length) return index;
+    for (let next = 1; next <= needed; next += 1) {
+      const continuation = bytes[index + next];
+      if (continuation === undefined || (continuation & 0xc0) !== 0x80) return index;
+      codePoint = (codePoint << 6) | (continuation & 0x3f);
+    }
+    if (codePoint < minimum || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return index;
+    index += needed + 1;
+  }
+  return -1;
+}

@@ -1,0 +1,55 @@
+import { describe, it, expect } from 'vitest';
+import { parsePost } from '../src/post.js';
+import { defaultSettings } from '../src/settings.js';
+import { platformRegistry } from '../src/platforms.js';
+
+const settings = defaultSettings();
+const parse = (code: string) =>
+  parsePost(code, { path: '/tmp/d.md', displayPath: 'd.md', settings, platformAliases: platformRegistry(settings).aliases });
+
+describe('parsePost', () => {
+  it('reads front matter, visible text, links, hashtags and mentions with source positions', async () => {
+    const code = '---\nplatform: IG\nlang: es\n---\n# Hola\n\nVisita [nuestra web](https://clinica.es) y **pide cita** #salud @drlopez\nhttps://www.rival.com/x o rival2.es.\n<!-- medpost-disable -->\n';
+    const { post, problems } = await parse(code);
+    expect(problems).toEqual([]);
+    expect(post.meta.platforms).toEqual(['instagram']);
+    expect(post.language).toBe('es');
+    expect(post.text.value).toContain('Visita nuestra web y pide cita #salud @drlopez');
+    expect(post.text.value).not.toContain('medpost-disable');
+    expect(post.links.map((link) => [link.url, link.form])).toEqual([
+      ['https://clinica.es', 'markdown'], ['https://www.rival.com/x', 'bare'], ['rival2.es', 'bare'],
+    ]);
+    const tag = post.hashtags[0];
+    expect(tag.value).toBe('salud');
+    expect(code.slice(tag.start, tag.end)).toBe('#salud');
+    expect(post.pointAt(tag.start).line).toBe(7);
+    expect(code.slice(post.mentions[0].start, post.mentions[0].end)).toBe('@drlopez');
+    const range = post.frontMatterRange('lang')!;
+    expect(code.slice(range.start, range.end)).toBe('es');
+  });
+
+  it('reports invalid YAML at its line and still parses the body', async () => {
+    const { post, problems } = await parse('---\ntitle: [unclosed\n---\nHello there\n');
+    expect(problems).toHaveLength(1);
+    expect(post.text.value.trim()).toBe('Hello there');
+  });
+
+  it('refuses YAML alias bombs', async () => {
+    const bomb = '---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\nx\n';
+    const { problems } = await parse(bomb);
+    expect(problems[0].message).toMatch(/alias|refused/i);
+  });
+
+  it('handles BOM and CRLF', async () => {
+    const { post, problems } = await parse('\ufeff---\r\nlang: it\r\n---\r\nCiao #salute\r\n');
+    expect(problems).toEqual([]);
+    expect(post.meta.lang).toBe('it');
+    expect(post.pointAt(post.hashtags[0].start)).toMatchObject({ line: 4, column: 6 });
+  });
+
+  it('detects language when lang is missing', async () => {
+    const { post } = await parse('---\nplatform: x\n---\nLa prevenzione è la migliore cura: prenota il tuo controllo annuale dal medico di famiglia.\n');
+    expect(post.language).toBe('it');
+    expect(post.languageSource).toBe('detected');
+  });
+});
