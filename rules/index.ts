@@ -2,9 +2,11 @@
 import type { Rule } from '../src/types.js';
 import { builtInDocsUrl } from '../src/docs.js';
 import frontMatter from './front-matter/index.js';
+import noCompetitorLinks from './no-competitor-links/index.js';
 
 export const builtInRules: Rule[] = [
   frontMatter,
+  noCompetitorLinks,
 ];
 
 for (const rule of builtInRules) rule.meta.docsUrl ??= builtInDocsUrl(rule.meta.id);

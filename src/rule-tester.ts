@@ -7,6 +7,7 @@ import { runPostRules, runCollectionRule, isCollectionRule, compareFindings, typ
 import { defaultSettings, mergeSettings } from './settings.js';
 import { platformRegistry } from './platforms.js';
 import { applyFixes } from './fix.js';
+import { schemaDefaults } from './schema.js';
 
 export interface DraftCase {
   /** The whole draft, front matter included. */
@@ -69,11 +70,7 @@ export async function lintDraftWithRule(rule: Rule, draft: DraftCase): Promise<F
 }
 
 function defaultOptions(rule: Rule): Record<string, unknown> {
-  const options: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(rule.meta.optionsSchema?.properties ?? {})) {
-    if (schema.default !== undefined) options[key] = structuredClone(schema.default);
-  }
-  return options;
+  return schemaDefaults(rule.meta.optionsSchema);
 }
 
 function describeFinding(finding: Finding): string {

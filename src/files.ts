@@ -1,0 +1,155 @@
+// Paths on the command line -> draft files: files as named, directories walked for .md/.markdown,
+// globs matched; .medpostignore (gitignore syntax), config ignorePatterns and --ignore-pattern applied.
+import { readdir, stat, realpath } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, isAbsolute } from 'node:path';
+import picomatch from 'picomatch';
+import ignore, { type Ignore } from 'ignore';
+import { toPosix } from './config.js';
+
+export const DRAFT_EXTENSIONS = /\.(md|markdown)$/i;
+/** Never walked into: dependencies, version control, build output. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'coverage']);
+
+export interface ExpandOptions {
+  cwd: string;
+  /** --ignore-pattern values (gitignore syntax, relative to cwd). */
+  ignorePatterns?: string[];
+}
+
+export interface Expansion {
+  files: string[];
+  /** Patterns (or paths) that matched no file at all, before ignores. */
+  unmatched: string[];
+  /** Files matched but ignored. */
+  ignoredCount: number;
+  /** Problems met while walking (unreadable directories, symlink loops). */
+  warnings: string[];
+}
+
+export function isGlob(pattern: string): boolean {
+  return /[*?[\]{}()!]/.test(pattern);
+}
+
+export class IgnoreMatcher {
+  private readonly matcher: Ignore;
+  private readonly absoluteGlobs: Array<(path: string) => boolean>;
+
+  constructor(private readonly cwd: string, patterns: string[], absoluteGlobs: string[] = []) {
+    this.matcher = ignore().add(patterns);
+    this.absoluteGlobs = absoluteGlobs.map((glob) => picomatch(glob, { dot: true }));
+    const ignoreFile = join(cwd, '.medpostignore');
+    if (existsSync(ignoreFile)) this.matcher.add(readFileSync(ignoreFile, 'utf8'));
+  }
+
+  ignores(absolutePath: string): boolean {
+    const relativePath = toPosix(relative(this.cwd, absolutePath));
+    if (relativePath && !relativePath.startsWith('..') && !isAbsolute(relativePath) && this.matcher.ignores(relativePath)) return true;
+    const posix = toPosix(absolutePath);
+    return this.absoluteGlobs.some((matches) => matches(posix));
+  }
+}
+
+export async function expandPatterns(patterns: string[], options: ExpandOptions, ignoreMatcher: IgnoreMatcher): Promise<Expansion> {
+  const files = new Set<string>();
+  const unmatched: string[] = [];
+  const warnings: string[] = [];
+  let ignoredCount = 0;
+  const add = (path: string) => {
+    if (ignoreMatcher.ignores(path)) ignoredCount += 1;
+    else files.add(path);
+  };
+
+  for (const pattern of patterns) {
+    const absolute = resolve(options.cwd, pattern);
+    let info: Awaited<ReturnType<typeof stat>> | undefined;
+    try {
+      info = await stat(absolute);
+    } catch {
+      info = undefined;
+    }
+    if (info?.isFile()) {
+      add(absolute);
+      continue;
+    }
+    if (info?.isDirectory()) {
+      const found = await walk(absolute, (path) => DRAFT_EXTENSIONS.test(path), warnings);
+      if (found.length === 0) unmatched.push(pattern);
+      for (const file of found) add(file);
+      continue;
+    }
+    if (!isGlob(pattern)) {
+      unmatched.push(pattern);
+      continue;
+    }
+    const matches = await expandGlob(toPosix(absolute), warnings);
+    if (matches.length === 0) unmatched.push(pattern);
+    for (const file of matches) add(file);
+  }
+  return { files: [...files].sort(), unmatched, ignoredCount, warnings };
+}
+
+/** Files matching an absolute glob: walk from its static prefix. */
+export async function expandGlob(absoluteGlob: string, warnings: string[] = []): Promise<string[]> {
+  const scan = picomatch.scan(absoluteGlob);
+  const base = scan.base || '/';
+  const matches = picomatch(absoluteGlob, { dot: false });
+  const candidates = await walk(base, (path) => matches(toPosix(path)), warnings);
+  return candidates;
+}
+
+/** Recursive walk that follows symbolic links once (real paths are remembered, so loops end). */
+async function walk(root: string, accept: (path: string) => boolean, warnings: string[]): Promise<string[]> {
+  const found: string[] = [];
+  const visited = new Set<string>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const directory = stack.pop()!;
+    let real: string;
+    try {
+      real = await realpath(directory);
+    } catch (error) {
+      warnings.push(`${directory}: ${(error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loop' : (error as Error).message}`);
+      continue;
+    }
+    if (visited.has(real)) {
+      if (directory !== root) warnings.push(`${directory}: symbolic link loop (already visited ${real}), skipped`);
+      continue;
+    }
+    visited.add(real);
+    let entries;
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      warnings.push(`${directory}: cannot read directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) stack.push(path);
+      } else if (entry.isSymbolicLink()) {
+        try {
+          const target = await stat(path);
+          if (target.isDirectory()) {
+            if (!entry.name.startsWith('.')) stack.push(path);
+          } else if (accept(path)) {
+            found.push(path);
+          }
+        } catch (error) {
+          warnings.push(`${path}: ${(error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loop' : 'broken symbolic link'}, skipped`);
+        }
+      } else if (entry.isFile() && accept(path)) {
+        found.push(path);
+      }
+    }
+  }
+  return found;
+}
+
+/** The path to show a user: relative to cwd when inside it, with forward slashes. */
+export function displayPathOf(cwd: string, absolutePath: string): string {
+  const path = relative(cwd, absolutePath);
+  return path && !path.startsWith('..') && !isAbsolute(path) ? toPosix(path) : toPosix(absolutePath);
+}

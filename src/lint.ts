@@ -1,0 +1,244 @@
+// The public API: lint(paths, options) -> a report. The CLI is one user of it.
+import { resolve, join, dirname, basename } from 'node:path';
+import { readFile, writeFile, rename, unlink } from 'node:fs/promises';
+import type { Rule, RuleMeta, Severity, SeveritySetting, Finding } from './types.js';
+import { builtInRules } from '../rules/index.js';
+import { ConfigLoader, type ConfigLayer } from './config.js';
+import { expandPatterns, expandGlob, IgnoreMatcher, displayPathOf } from './files.js';
+import { lintDrafts, type DraftInput, type LintFileResult } from './lint-core.js';
+import { applyFixes } from './fix.js';
+import { MedpostError } from './errors.js';
+import picomatch from 'picomatch';
+import { toPosix } from './config.js';
+
+export interface LintOptions {
+  /** Default: process.cwd() */
+  cwd?: string;
+  /** One config file for every draft (no discovery). */
+  configFile?: string;
+  /** Severity overrides by rule id (--rule). */
+  rules?: Record<string, SeveritySetting>;
+  /** Extra ignore patterns, gitignore syntax relative to cwd (--ignore-pattern). */
+  ignorePatterns?: string[];
+  /** A pattern that matches no file is an error (default true). */
+  errorOnUnmatchedPattern?: boolean;
+  /** Lint this text instead of files; `filename` decides config and display. */
+  stdin?: { text: string; filename?: string };
+  /** Apply fixes and write the files. */
+  fix?: boolean;
+  /** Compute fixes but write nothing (the report says what would change). */
+  fixDryRun?: boolean;
+  reportUnusedDirectives?: Severity;
+  /** YYYY-MM-DD used as 'today' by calendar rules. Default: the local date. */
+  today?: string;
+  /** Extra rules as if a plugin provided them (API users). */
+  extraRules?: Rule[];
+}
+
+export interface FixReport {
+  file: string;
+  /** How many fixes were applied (over all passes). */
+  appliedCount: number;
+  /** The text after fixes (always present; written only with `fix`). */
+  output: string;
+  written: boolean;
+  /** Why the file was not written, when it was not. */
+  skipped?: string;
+}
+
+export interface LintReport {
+  results: LintFileResult[];
+  errorCount: number;
+  warningCount: number;
+  fixableCount: number;
+  /** Meta of every rule the run knew, for formatters (docs links, descriptions). */
+  rulesMeta: Map<string, RuleMeta>;
+  /** Messages about the run itself: unreadable directories, symlink loops, files changed during --fix. */
+  warnings: string[];
+  fixes: FixReport[];
+  /** How many drafts the calendar rules saw (named + configured set). */
+  contextDraftCount: number;
+}
+
+export function localDate(date = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export async function lint(patterns: string[], options: LintOptions = {}): Promise<LintReport> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const allBuiltIns = [...builtInRules, ...(options.extraRules ?? [])];
+  const loader = new ConfigLoader({ cwd, configFile: options.configFile, ruleOverrides: options.rules, builtInRules: allBuiltIns });
+  const warnings: string[] = [];
+  const ignoreMatcher = new IgnoreMatcher(cwd, options.ignorePatterns ?? []);
+
+  // 1. The drafts named (or the configured set when none are).
+  let named: string[];
+  let stdinPath: string | undefined;
+  if (options.stdin) {
+    stdinPath = resolve(cwd, options.stdin.filename ?? '<stdin>.md');
+    named = [stdinPath];
+  } else {
+    let requested = patterns;
+    if (requested.length === 0) {
+      const layer = await loader.loadLayer(loader.configFileFor(join(cwd, 'draft.md')));
+      if (!layer.files) {
+        throw new MedpostError('no drafts to lint: name files or directories (medpost lint drafts/), or set `files:` in the config');
+      }
+      requested = layer.files;
+    }
+    const expansion = await expandPatterns(requested, { cwd }, ignoreMatcher);
+    warnings.push(...expansion.warnings);
+    if (expansion.unmatched.length > 0 && options.errorOnUnmatchedPattern !== false) {
+      throw new MedpostError(
+        `no drafts found for ${expansion.unmatched.map((pattern) => `'${pattern}'`).join(', ')}` +
+          ' (drafts are .md or .markdown files; use --no-error-on-unmatched-pattern to allow this)',
+      );
+    }
+    named = expansion.files;
+  }
+
+  // 2. Config layers; per-layer ignorePatterns; the configured set as context for calendar rules.
+  const layers = new Map<string, ConfigLayer>();
+  const layerOf = async (path: string) => {
+    const layer = await loader.layerFor(path);
+    layers.set(layer.file ?? '<defaults>', layer);
+    return layer;
+  };
+  const ignoredByLayer = (layer: ConfigLayer, path: string) =>
+    layer.ignorePatterns.length > 0 && picomatch(layer.ignorePatterns, { dot: true })(toPosix(path));
+  const reported: string[] = [];
+  for (const path of named) {
+    const layer = await layerOf(path);
+    if (path === stdinPath || !ignoredByLayer(layer, path)) reported.push(path);
+  }
+  const reportedSet = new Set(reported);
+  const context: string[] = [];
+  for (const layer of [...layers.values()]) {
+    for (const glob of layer.files ?? []) {
+      if (glob.startsWith('!')) continue;
+      for (const path of await expandGlob(glob, warnings)) {
+        if (reportedSet.has(path) || ignoreMatcher.ignores(path) || ignoredByLayer(layer, path)) continue;
+        const negated = (layer.files ?? []).filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
+        if (negated.length > 0 && picomatch(negated, { dot: true })(toPosix(path))) continue;
+        if (!context.includes(path)) context.push(path);
+      }
+    }
+  }
+
+  const knownRules = new Map<string, Rule>();
+  for (const rule of allBuiltIns) knownRules.set(rule.meta.id, rule);
+  for (const layer of layers.values()) for (const rule of loader.rulesById(layer).values()) knownRules.set(rule.meta.id, rule);
+  loader.validateRuleOverrides(knownRules.keys());
+  const knownRuleIds = new Set([...knownRules.keys(), 'parse-error', 'internal-error', 'directives']);
+
+  const inputs: DraftInput[] = [];
+  for (const path of reported) {
+    inputs.push({
+      path,
+      displayPath: path === stdinPath ? displayPathOf(cwd, path) : displayPathOf(cwd, path),
+      source: path === stdinPath ? options.stdin!.text : undefined,
+      reported: true,
+      config: await loader.fileConfig(path),
+    });
+  }
+  for (const path of context) {
+    inputs.push({ path, displayPath: displayPathOf(cwd, path), reported: false, config: await loader.fileConfig(path) });
+  }
+
+  const wantFixes = Boolean(options.fix || options.fixDryRun);
+  const coreOptions = {
+    today: options.today ?? localDate(),
+    reportUnusedDirectives: options.reportUnusedDirectives,
+    knownRuleIds,
+    keepSource: wantFixes,
+  };
+  let results = await lintDrafts(inputs, coreOptions);
+
+  const fixes: FixReport[] = [];
+  if (wantFixes) {
+    const originals = new Map(results.map((result) => [result.filePath, result.source ?? '']));
+    const fixed = await computeFixes(results, inputs, coreOptions);
+    for (const report of fixed) {
+      if (options.fix && !options.stdin) await writeFixed(report, originals.get(report.file)!, inputs, warnings);
+      fixes.push(report);
+    }
+    if (fixed.length > 0) {
+      // Report what remains after the fixes.
+      const sources = new Map(fixed.map((report) => [report.file, report.output]));
+      const refreshed = inputs.map((input) => (sources.has(input.path) ? { ...input, source: sources.get(input.path)! } : input));
+      results = await lintDrafts(refreshed, { ...coreOptions, keepSource: false });
+    }
+    for (const result of results) delete result.source;
+  }
+
+  const rulesMeta = new Map<string, RuleMeta>([...knownRules].map(([id, rule]) => [id, rule.meta]));
+  return {
+    results,
+    errorCount: sum(results, 'errorCount'),
+    warningCount: sum(results, 'warningCount'),
+    fixableCount: sum(results, 'fixableCount'),
+    rulesMeta,
+    warnings,
+    fixes,
+    contextDraftCount: inputs.length,
+  };
+}
+
+function sum(results: LintFileResult[], key: 'errorCount' | 'warningCount' | 'fixableCount'): number {
+  return results.reduce((total, result) => total + result[key], 0);
+}
+
+/** Up to 10 passes per file: fixes that overlapped are applied on the next pass. */
+async function computeFixes(results: LintFileResult[], inputs: DraftInput[], coreOptions: Parameters<typeof lintDrafts>[1]): Promise<FixReport[]> {
+  const reports: FixReport[] = [];
+  for (const result of results) {
+    if (result.fixableCount === 0 || result.source === undefined) continue;
+    const input = inputs.find((candidate) => candidate.path === result.filePath)!;
+    const hasBom = result.source.charCodeAt(0) === 0xfeff;
+    let text = hasBom ? result.source.slice(1) : result.source;
+    let findings: Finding[] = result.findings;
+    let appliedCount = 0;
+    for (let pass = 0; pass < 10; pass += 1) {
+      const { output, applied } = applyFixes(text, findings);
+      if (applied.length === 0 || output === text) break;
+      appliedCount += applied.length;
+      text = output;
+      const [again] = await lintDrafts([{ ...input, source: text }], { ...coreOptions, keepSource: false });
+      findings = again?.findings ?? [];
+    }
+    if (appliedCount > 0) {
+      reports.push({ file: result.filePath, appliedCount, output: (hasBom ? '\ufeff' : '') + text, written: false });
+    }
+  }
+  return reports;
+}
+
+/** Temp file + rename in the same directory, and only if the file still holds what was linted. */
+async function writeFixed(report: FixReport, original: string, inputs: DraftInput[], warnings: string[]): Promise<void> {
+  const input = inputs.find((candidate) => candidate.path === report.file)!;
+  let current: string;
+  try {
+    current = await readFile(report.file, 'utf8');
+  } catch (error) {
+    report.skipped = `could not re-read before writing: ${(error as Error).message}`;
+    warnings.push(`${input.displayPath}: fixes not written: ${report.skipped}`);
+    return;
+  }
+  if (current !== original) {
+    report.skipped = 'the file changed since medpost read it';
+    warnings.push(`${input.displayPath}: fixes not written: ${report.skipped}`);
+    return;
+  }
+  const temporary = join(dirname(report.file), `.${basename(report.file)}.medpost-${process.pid}-${Date.now()}.tmp`);
+  try {
+    await writeFile(temporary, report.output, { encoding: 'utf8', flag: 'wx' });
+    await rename(temporary, report.file);
+    report.written = true;
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    report.skipped = `could not write: ${(error as Error).message}`;
+    warnings.push(`${input.displayPath}: fixes not written: ${report.skipped}`);
+  }
+}
+
