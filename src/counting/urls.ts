@@ -40,13 +40,15 @@ const TCO_URL = /^https?:\/\/t\.co\/([a-z0-9]+)(?:\?[a-z0-9!?*'@();:&=+$/%#[\]\-
 const PUNYCODE_TLD = /^xn--[-0-9a-z]+/i;
 const ASCII_ALPHANUMERIC = /[0-9a-z]/i;
 
+// ccTLDs in use that the Public Suffix List only lists below the top level (twitter-text lists them).
+const EXTRA_TOP_LEVEL_DOMAINS = new Set(['za']);
 const knownTopLevelDomains = new Map<string, boolean>();
 /** Whether `label` is a top-level domain in the ICANN section of the Public Suffix List (via tldts): com, jp, みんな … */
 export function isTopLevelDomain(label: string): boolean {
   const key = label.toLowerCase();
   let known = knownTopLevelDomains.get(key);
   if (known === undefined) {
-    known = key.length >= 2 && !key.includes('.') && parseDomain(`x.${key}`, { allowPrivateDomains: false }).isIcann === true;
+    known = EXTRA_TOP_LEVEL_DOMAINS.has(key) || (key.length >= 2 && !key.includes('.') && parseDomain(`x.${key}`, { allowPrivateDomains: false }).isIcann === true);
     knownTopLevelDomains.set(key, known);
   }
   return known;
@@ -124,21 +126,96 @@ function isValidLabel(text: string, label: Label, allowUnderscore: boolean): boo
 const withHyphenAndUnderscore = (character: string) => isDomainCharacter(character) || character === '-' || character === '_';
 
 /**
- * The domain at `start` as twitter-text's validDomain matches it: subdomains (letters, '-', '_'), a domain name
- * (no '_'), a dot and a known TLD; the rightmost TLD wins, as the regular expression's backtracking would choose.
+ * Where domains can be in a text, computed once so that every start offset is answered in constant time
+ * (a regular expression would rescan the same labels from every start: quadratic on long dotted runs).
+ * Labels are maximal runs of domain characters, '-' and '_'; a chain is labels joined by single dots.
  */
-function matchDomain(text: string, start: number): number {
-  const limit = Math.min(text.length, start + MAX_URL_LENGTH + 64);
-  const labels = labelsFrom(text, start, withHyphenAndUnderscore, limit);
-  let subdomainCount = 0;
-  while (subdomainCount < labels.length && isValidLabel(text, labels[subdomainCount], true)) subdomainCount += 1;
-  for (let nameIndex = Math.min(subdomainCount, labels.length - 1); nameIndex >= 0; nameIndex -= 1) {
-    const name = labels[nameIndex];
-    if (!isValidLabel(text, name, false) || text[name.end] !== '.') continue;
-    const tldLength = topLevelDomainLength(text, name.end + 1, withHyphenAndUnderscore);
-    if (tldLength > 0) return name.end + 1 + tldLength;
+class DomainIndex {
+  private readonly segmentOf: Int32Array;
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly lastUnderscore: number[] = [];
+  private readonly chainEnd: number[] = [];
+  private readonly firstInvalidSubdomain: number[] = [];
+  private readonly previousGoodName: number[] = [];
+  private readonly tldLengths = new Map<number, number>();
+
+  constructor(private readonly text: string) {
+    this.segmentOf = new Int32Array(text.length).fill(-1);
+    for (let position = 0; position < text.length; ) {
+      const character = characterAt(text, position)!;
+      if (!withHyphenAndUnderscore(character)) {
+        position += character.length;
+        continue;
+      }
+      const segment = this.starts.length;
+      let underscore = -1;
+      let end = position;
+      while (end < text.length) {
+        const inner = characterAt(text, end)!;
+        if (!withHyphenAndUnderscore(inner)) break;
+        if (inner === '_') underscore = end;
+        this.segmentOf.fill(segment, end, end + inner.length);
+        end += inner.length;
+      }
+      this.starts.push(position);
+      this.ends.push(end);
+      this.lastUnderscore.push(underscore);
+      position = end;
+    }
+    const count = this.starts.length;
+    for (let segment = count - 1; segment >= 0; segment -= 1) {
+      const linked = this.linksToNext(segment);
+      this.chainEnd[segment] = linked ? this.chainEnd[segment + 1] : segment;
+      const valid = this.isValidLabel(segment, this.starts[segment], true);
+      this.firstInvalidSubdomain[segment] = !valid ? segment : linked ? this.firstInvalidSubdomain[segment + 1] : segment + 1;
+    }
+    for (let segment = 0; segment < count; segment += 1) {
+      const linkedFromPrevious = segment > 0 && this.linksToNext(segment - 1);
+      const inherited = linkedFromPrevious ? this.previousGoodName[segment - 1] : -1;
+      this.previousGoodName[segment] = this.isGoodName(segment, this.starts[segment]) ? segment : inherited;
+    }
   }
-  return -1;
+
+  private linksToNext(segment: number): boolean {
+    return this.text[this.ends[segment]] === '.' && this.starts[segment + 1] === this.ends[segment] + 1;
+  }
+
+  private isValidLabel(segment: number, from: number, allowUnderscore: boolean): boolean {
+    return isValidLabel(this.text, { start: from, end: this.ends[segment] }, true) && (allowUnderscore || this.lastUnderscore[segment] < from);
+  }
+
+  private tldAfter(segment: number): number {
+    let length = this.tldLengths.get(segment);
+    if (length === undefined) {
+      const end = this.ends[segment];
+      length = this.text[end] === '.' ? topLevelDomainLength(this.text, end + 1, withHyphenAndUnderscore) : 0;
+      this.tldLengths.set(segment, length);
+    }
+    return length;
+  }
+
+  private isGoodName(segment: number, from: number): boolean {
+    return this.isValidLabel(segment, from, false) && this.tldAfter(segment) > 0;
+  }
+
+  /**
+   * End of the domain starting at `start` as twitter-text's validDomain matches it (subdomains with '-' and '_',
+   * a domain name without '_', a dot and a known TLD; the rightmost TLD wins, as backtracking would choose), or -1.
+   */
+  matchDomain(start: number): number {
+    const segment = start < this.text.length ? this.segmentOf[start] : -1;
+    if (segment < 0) return -1;
+    const last = this.chainEnd[segment];
+    let firstInvalid: number;
+    if (!this.isValidLabel(segment, start, true)) firstInvalid = segment;
+    else firstInvalid = segment === last ? segment + 1 : this.firstInvalidSubdomain[segment + 1];
+    const candidate = this.previousGoodName[Math.min(firstInvalid, last)];
+    let name = -1;
+    if (candidate > segment) name = candidate;
+    else if (this.isGoodName(segment, start)) name = segment;
+    return name < 0 ? -1 : this.ends[name] + 1 + this.tldAfter(name);
+  }
 }
 
 /** ASCII-only domains inside a domain (twitter-text's validAsciiDomain, global): how URLs without a protocol are found. */
@@ -257,12 +334,12 @@ interface UrlMatch {
   end: number;
 }
 
-function matchUrlAt(text: string, start: number, before: string): UrlMatch | undefined {
+function matchUrlAt(text: string, domains: DomainIndex, start: number, before: string): UrlMatch | undefined {
   const protocolMatch = PROTOCOL.exec(text.slice(start, start + 8));
   for (const protocol of protocolMatch ? [protocolMatch[0], ''] : ['']) {
     const domainStart = start + protocol.length;
     if (!isDomainCharacter(characterAt(text, domainStart))) continue;
-    const domainEnd = matchDomain(text, domainStart);
+    const domainEnd = domains.matchDomain(domainStart);
     if (domainEnd < 0) continue;
     let position = domainEnd;
     const port = /^:[0-9]+/.exec(text.slice(position, position + 12));
@@ -300,10 +377,11 @@ export function extractUrlsWithIndices(text: string, options: UrlExtractionOptio
   if (!text || (withoutProtocol ? !text.includes('.') : !text.includes(':'))) return [];
   const urls: ExtractedUrl[] = [];
   const canStartDomain = domainReachability(text);
+  const domains = new DomainIndex(text);
   const tryAt = (start: number, before: string) => {
     const protocol = PROTOCOL.exec(text.slice(start, start + 8));
     const possible = canStartDomain(start) || (protocol !== null && canStartDomain(start + protocol[0].length));
-    return possible ? matchUrlAt(text, start, before) : undefined;
+    return possible ? matchUrlAt(text, domains, start, before) : undefined;
   };
   let cursor = 0;
   while (cursor <= text.length) {
