@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'rules/**/*.test.ts'],
     globals: true,
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     pool: 'forks',
   },

@@ -141,6 +141,8 @@ export class ConfigLoader {
     const directory = dirname(file);
     const { raw, sourceMap } = this.parseConfigFile(file);
 
+    // A section left with only comments (as `medpost init` writes them) is empty, not invalid.
+    for (const [key, value] of Object.entries(raw)) if (value === null) delete raw[key];
     const problems = validateAgainstSchema(raw, CONFIG_SCHEMA);
     if (problems.length > 0) {
       const [first] = problems;

@@ -30,6 +30,9 @@ export interface ParsedPost {
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm);
 
+/** The closing '---' line of a front matter block that opens on the first line. */
+const FRONT_MATTER_CLOSE = /^---[ \t]*\r?\n(?:---[ \t]*(?:\r?\n|$)|[^]*?\r?\n---[ \t]*(?:\r?\n|$))/;
+
 /** Aliases beyond this are refused: a YAML "billion laughs" draft would otherwise expand without bound. */
 const MAX_YAML_ALIASES = 50;
 
@@ -52,7 +55,11 @@ export async function parsePost(rawSource: string, options: ParseOptions): Promi
   let yamlDocument: Document | undefined;
   let matterOffset = 0;
   let bodyOffset = 0;
-  if (/^---[ \t]*\r?\n/.test(source)) {
+  const opensFrontMatter = /^---[ \t]*\r?\n/.test(source);
+  if (opensFrontMatter && !FRONT_MATTER_CLOSE.test(source)) {
+    // Unclosed: gray-matter would swallow the whole draft as YAML; lint it all as body instead.
+    problems.push({ message: "front matter is not closed: add a line '---' after the last key", offset: 0 });
+  } else if (opensFrontMatter) {
     try {
       const file = matter(source, {
         engines: {
@@ -67,9 +74,6 @@ export async function parsePost(rawSource: string, options: ParseOptions): Promi
       if (matterOffset < 0) matterOffset = 3;
     } catch (error) {
       problems.push({ message: `front matter could not be split: ${(error as Error).message}`, offset: 0 });
-    }
-    if (bodyOffset === 0 && problems.length === 0) {
-      problems.push({ message: "front matter is not closed: a line '---' should end it", offset: 0 });
     }
     if (yamlDocument) {
       const errors = yamlDocument.errors;

@@ -37,7 +37,13 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
       bestDistance = distance;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  // 'promotion' -> 'promo', 'information' -> 'info': a known word that starts the misspelt one.
+  for (const candidate of candidates) {
+    const known = candidate.toLowerCase();
+    if (known.length >= 3 && (lower.startsWith(known) || known.startsWith(lower)) && Math.min(lower.length, known.length) >= 3) return candidate;
+  }
+  return undefined;
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string {
