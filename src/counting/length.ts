@@ -1,0 +1,173 @@
+// How long a post is on each network: graphemes (Bluesky, Mastodon), UTF-8 bytes (Bluesky's second limit),
+// UTF-16 code units (what a browser's maxlength counts: the conservative default for networks that publish
+// no algorithm), code points, and X's weighted length. `measureLength` applies a platform's counting rule
+// and says where the text first goes over the limit.
+import { extractUrlsWithIndices } from './urls.js';
+import { parseXPost, X_COUNTING_V3, type XCountingConfig } from './x-weighted-length.js';
+
+export type CountingMethod = 'x-weighted' | 'graphemes' | 'code-points' | 'utf16' | 'utf8-bytes' | 'mastodon';
+export const COUNTING_METHODS: readonly CountingMethod[] = ['x-weighted', 'graphemes', 'code-points', 'utf16', 'utf8-bytes', 'mastodon'];
+
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** User-perceived characters (extended grapheme clusters): '👨‍👩‍👧' is 1, 'é' is 1 however it is encoded. */
+export function countGraphemes(text: string): number {
+  let count = 0;
+  for (const _segment of graphemeSegmenter.segment(text)) count += 1;
+  return count;
+}
+
+/** Unicode code points: '😷' is 1, '👨‍👩‍👧' is 5. */
+export function countCodePoints(text: string): number {
+  let count = 0;
+  for (const _character of text) count += 1;
+  return count;
+}
+
+/** UTF-16 code units (JavaScript's `length`, an HTML `maxlength`): '😷' is 2, '€' is 1. */
+export function countUtf16Units(text: string): number {
+  return text.length;
+}
+
+/** Bytes once encoded as UTF-8: 'a' 1, 'é' 2, '€' 3, '😷' 4. */
+export function countUtf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * Mastodon's countable text (app/validators/status_length_validator.rb): each URL with a protocol becomes 23
+ * characters, a remote mention '@user@instance.tld' counts as '@user'; then graphemes are counted.
+ */
+export function mastodonCountableText(text: string, urlLength = 23): string {
+  const replacements: Array<{ start: number; end: number; text: string }> = [];
+  for (const url of extractUrlsWithIndices(text, { withoutProtocol: false })) {
+    replacements.push({ start: url.indices[0], end: url.indices[1], text: 'x'.repeat(urlLength) });
+  }
+  for (const match of text.matchAll(/(?<![=/\p{L}\p{N}_@])@([a-z0-9_]{1,30}(?:[.-]{1,5}[a-z0-9_]{1,30}){0,10})@[\p{L}\p{N}_.-]{0,253}[\p{L}\p{N}_]/giu)) {
+    const start = match.index ?? 0;
+    if (replacements.some((entry) => start < entry.end && start + match[0].length > entry.start)) continue;
+    replacements.push({ start, end: start + match[0].length, text: `@${match[1]}` });
+  }
+  replacements.sort((a, b) => a.start - b.start);
+  let result = '';
+  let cursor = 0;
+  for (const entry of replacements) {
+    result += text.slice(cursor, entry.start) + entry.text;
+    cursor = entry.end;
+  }
+  return result + text.slice(cursor);
+}
+
+/** Mastodon's length: graphemes of the countable text. */
+export function countMastodonLength(text: string, urlLength = 23): number {
+  return countGraphemes(mastodonCountableText(text, urlLength));
+}
+
+export interface LengthRule {
+  /** The hard limit. */
+  max: number;
+  counting: CountingMethod;
+  /** What a URL counts (X, Mastodon: 23). */
+  urlLength?: number;
+  /** A second hard limit in UTF-8 bytes (Bluesky: 3,000). */
+  maxUtf8Bytes?: number;
+}
+
+export interface LengthMeasure {
+  /** The length as the network counts it. */
+  length: number;
+  max: number;
+  counting: CountingMethod;
+  /** Offset in the text (UTF-16) of the first character past the limit; undefined when it fits. */
+  overflowOffset?: number;
+  /** Set when the byte limit is what is exceeded. */
+  utf8Bytes?: number;
+  maxUtf8Bytes?: number;
+}
+
+/** Offset where a running count of units first goes over `max`. */
+function overflowByUnits(units: Iterable<{ index: number; weight: number }>, max: number): number | undefined {
+  let total = 0;
+  for (const unit of units) {
+    total += unit.weight;
+    if (total > max) return unit.index;
+  }
+  return undefined;
+}
+
+function* graphemeUnits(text: string) {
+  for (const segment of graphemeSegmenter.segment(text)) yield { index: segment.index, weight: 1 };
+}
+function* codePointUnits(text: string) {
+  let index = 0;
+  for (const character of text) {
+    yield { index, weight: 1 };
+    index += character.length;
+  }
+}
+function* utf8Units(text: string) {
+  let index = 0;
+  for (const character of text) {
+    yield { index, weight: Buffer.byteLength(character, 'utf8') };
+    index += character.length;
+  }
+}
+
+/** The length of a text under a platform's counting rule, and where it goes over the limit. */
+export function measureLength(text: string, rule: LengthRule): LengthMeasure {
+  const result: LengthMeasure = { length: 0, max: rule.max, counting: rule.counting };
+  switch (rule.counting) {
+    case 'x-weighted': {
+      const config: XCountingConfig = { ...X_COUNTING_V3, maxWeightedTweetLength: rule.max, transformedURLLength: rule.urlLength ?? 23 };
+      const parsed = parseXPost(text, config);
+      result.length = parsed.weightedLength;
+      if (parsed.weightedLength > rule.max) result.overflowOffset = Math.min(text.length - 1, parsed.validRangeEnd + 1);
+      break;
+    }
+    case 'mastodon': {
+      // Offsets: measure on the countable text, then map back by counting what precedes the overflow.
+      result.length = countMastodonLength(text, rule.urlLength ?? 23);
+      if (result.length > rule.max) result.overflowOffset = mastodonOverflowOffset(text, rule.max, rule.urlLength ?? 23);
+      break;
+    }
+    case 'graphemes':
+      result.length = countGraphemes(text);
+      result.overflowOffset = overflowByUnits(graphemeUnits(text), rule.max);
+      break;
+    case 'code-points':
+      result.length = countCodePoints(text);
+      result.overflowOffset = overflowByUnits(codePointUnits(text), rule.max);
+      break;
+    case 'utf8-bytes':
+      result.length = countUtf8Bytes(text);
+      result.overflowOffset = overflowByUnits(utf8Units(text), rule.max);
+      break;
+    case 'utf16':
+    default:
+      result.length = countUtf16Units(text);
+      result.overflowOffset = text.length > rule.max ? rule.max : undefined;
+      break;
+  }
+  if (rule.maxUtf8Bytes !== undefined) {
+    const bytes = countUtf8Bytes(text);
+    if (bytes > rule.maxUtf8Bytes) {
+      result.utf8Bytes = bytes;
+      result.maxUtf8Bytes = rule.maxUtf8Bytes;
+      const byteOverflow = overflowByUnits(utf8Units(text), rule.maxUtf8Bytes);
+      if (result.overflowOffset === undefined || (byteOverflow !== undefined && byteOverflow < result.overflowOffset)) result.overflowOffset = byteOverflow;
+    }
+  }
+  return result;
+}
+
+function mastodonOverflowOffset(text: string, max: number, urlLength: number): number | undefined {
+  // Binary search on the prefix length: Mastodon length is monotone in the prefix (URLs cut short count less or equal).
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (countMastodonLength(text.slice(0, middle + 1), urlLength) > max) high = middle;
+    else low = middle + 1;
+  }
+  return low < text.length ? low : undefined;
+}
