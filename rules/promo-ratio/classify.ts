@@ -1,0 +1,152 @@
+// Is a draft promotional or informational? Front matter `type` decides when present; otherwise the cues of
+// cues.<lang>.yaml and cues.all.yaml do (prices, discounts, booking calls, launches, the clinic as the subject
+// versus tips, public-health information, sourced facts). Shared by the promo-ratio rule and `medpost stats`.
+import type { Post } from '../../src/types.js';
+import { ruleData } from '../../src/data-files.js';
+import { compilePattern, sourceRangeOfText } from '../../src/rule-helpers.js';
+
+export type DraftCategory = 'promotional' | 'informational' | 'neutral' | 'reply';
+
+/** How front matter `type` values count (POST_TYPES in src/front-matter.ts). */
+export const CATEGORY_OF_TYPE: Readonly<Record<string, DraftCategory>> = {
+  promo: 'promotional',
+  testimonial: 'promotional',
+  info: 'informational',
+  education: 'informational',
+  news: 'informational',
+  event: 'informational',
+  reply: 'reply',
+  neutral: 'neutral',
+};
+
+/** A promotional draft needs at least this promotional weight, and more than its informational weight. */
+export const PROMOTIONAL_THRESHOLD = 2;
+
+export interface FiredCue {
+  id: string;
+  side: 'promotional' | 'informational' | 'neutral';
+  weight: number;
+  /** What matched, as written (for explanations). */
+  text: string;
+  /** Where: 1-based line and column in the draft. */
+  line: number;
+  column: number;
+  description?: string;
+}
+
+export interface Classification {
+  category: DraftCategory;
+  /** What decided: the front matter `type`, a reply field, or the cues. */
+  decidedBy: 'type' | 'reply-to' | 'cues';
+  promotionalScore: number;
+  informationalScore: number;
+  cues: FiredCue[];
+  /** A sentence a person can read: why the draft counts as it does. */
+  reason: string;
+}
+
+interface CueDefinition {
+  weight?: number;
+  description?: string;
+  patterns: string[];
+}
+
+interface CueFile {
+  promotional?: Record<string, CueDefinition>;
+  informational?: Record<string, CueDefinition>;
+  neutral?: Record<string, CueDefinition>;
+  bookingLinks?: { weight?: number; patterns: string[] };
+}
+
+const SIDES = ['promotional', 'informational', 'neutral'] as const;
+
+function cueFile(language: string): CueFile | undefined {
+  if (!/^[a-z]{2,3}$/.test(language)) return undefined;
+  return ruleData<CueFile>(import.meta.url, `cues.${language}.yaml`);
+}
+
+/** Every cue that fires in a draft, each cue id once per side (its first match). */
+export function findCues(post: Post): FiredCue[] {
+  const fired = new Map<string, FiredCue>();
+  const text = post.text.value;
+  const files = [cueFile(post.language), cueFile('all')].filter((file): file is CueFile => file !== undefined);
+  const pointOfText = (start: number, end: number) => post.pointAt(sourceRangeOfText(post, start, end).start);
+  for (const file of files) {
+    for (const side of SIDES) {
+      for (const [id, definition] of Object.entries(file[side] ?? {})) {
+        const key = `${side}:${id}`;
+        if (fired.has(key)) continue;
+        for (const pattern of definition.patterns ?? []) {
+          const match = compilePattern(pattern).exec(text);
+          if (!match || match[0].length === 0) continue;
+          const point = pointOfText(match.index, match.index + match[0].length);
+          fired.set(key, {
+            id, side, weight: side === 'neutral' ? 0 : definition.weight ?? 1, text: match[0], line: point.line, column: point.column,
+            description: definition.description,
+          });
+          break;
+        }
+      }
+    }
+    if (file.bookingLinks && !fired.has('promotional:booking-link')) {
+      for (const link of post.links) {
+        const hit = file.bookingLinks.patterns.some((pattern) => compilePattern(pattern).test(link.url));
+        if (!hit) continue;
+        const point = post.pointAt(link.start);
+        fired.set('promotional:booking-link', {
+          id: 'booking-link', side: 'promotional', weight: file.bookingLinks.weight ?? 1, text: link.url,
+          line: point.line, column: point.column, description: 'a link to a booking page',
+        });
+        break;
+      }
+    }
+  }
+  if (post.meta.sponsored === true) {
+    const range = post.frontMatterRange('sponsored');
+    const point = post.pointAt(range?.start ?? 0);
+    fired.set('promotional:sponsored', {
+      id: 'sponsored', side: 'promotional', weight: 2, text: 'sponsored: true', line: point.line, column: point.column,
+      description: 'a paid or sponsored post',
+    });
+  }
+  return [...fired.values()].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** The category of a draft and everything that led to it. */
+export function explainClassification(post: Post): Classification {
+  const cues = findCues(post);
+  const promotionalScore = cues.filter((cue) => cue.side === 'promotional').reduce((sum, cue) => sum + cue.weight, 0);
+  const informationalScore = cues.filter((cue) => cue.side === 'informational').reduce((sum, cue) => sum + cue.weight, 0);
+  const scores = { promotionalScore, informationalScore, cues };
+  const type = post.meta.type;
+  if (type && CATEGORY_OF_TYPE[type]) {
+    return { category: CATEGORY_OF_TYPE[type], decidedBy: 'type', ...scores, reason: `front matter 'type: ${type}' decides` };
+  }
+  if (post.meta.replyTo) {
+    return { category: 'reply', decidedBy: 'reply-to', ...scores, reason: "a reply ('reply_to' is set): neither promotional nor informational" };
+  }
+  const figures = `promotional weight ${promotionalScore}, informational weight ${informationalScore}`;
+  if (promotionalScore >= PROMOTIONAL_THRESHOLD && promotionalScore > informationalScore) {
+    return { category: 'promotional', decidedBy: 'cues', ...scores, reason: `${figures}: promotional (needs at least ${PROMOTIONAL_THRESHOLD} and more than informational)` };
+  }
+  if (informationalScore === 0 && promotionalScore < PROMOTIONAL_THRESHOLD && cues.some((cue) => cue.side === 'neutral')) {
+    return { category: 'neutral', decidedBy: 'cues', ...scores, reason: `${figures}, logistics cues: neutral (left out of the ratio)` };
+  }
+  return { category: 'informational', decidedBy: 'cues', ...scores, reason: `${figures}: informational` };
+}
+
+export function classifyPost(post: Post): DraftCategory {
+  return explainClassification(post).category;
+}
+
+/** The explanation as lines of text (for `medpost lint --explain-type`). */
+export function formatClassification(displayPath: string, classification: Classification): string {
+  const lines = [`${displayPath}: ${classification.category} (${classification.reason})`];
+  if (classification.cues.length === 0) lines.push('  no cue fired');
+  for (const cue of classification.cues) {
+    const sign = cue.side === 'promotional' ? '+' : cue.side === 'informational' ? '-' : ' ';
+    const weight = cue.side === 'neutral' ? 'neutral' : `${sign}${cue.weight} ${cue.side}`;
+    lines.push(`  ${cue.line}:${cue.column}  ${cue.id.padEnd(18)} ${weight.padEnd(17)} "${cue.text}"`);
+  }
+  return lines.join('\n');
+}
