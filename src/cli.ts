@@ -76,6 +76,11 @@ interface LintCommandOptions {
   today?: string;
   color?: boolean;
   explainType?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  baseline?: string;
+  writeBaseline?: boolean;
+  pruneBaseline?: boolean;
 }
 
 async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
@@ -98,6 +103,11 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     fixDryRun: options.fixDryRun,
     reportUnusedDirectives: options.reportUnusedDirectives === true ? 'warn' : options.reportUnusedDirectives,
     today: options.today,
+    cache: options.cache,
+    cacheLocation: options.cacheLocation,
+    baseline: options.baseline,
+    writeBaseline: options.writeBaseline,
+    pruneBaseline: options.pruneBaseline,
   });
   if (options.quiet) {
     for (const result of report.results) {
@@ -143,6 +153,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--fix-dry-run', 'compute fixes without writing them')
     .addOption(new Option('--report-unused-directives [severity]', 'report medpost-disable directives that silence nothing').choices(['warn', 'error']))
     .option('--today <date>', "the date the calendar rules take as today (YYYY-MM-DD)", parseDay)
+    .option('--cache', 'only re-lint drafts whose content, config or medpost changed')
+    .option('--cache-location <path>', 'cache file (default .medpostcache)')
+    .option('--baseline <file>', 'findings recorded in this file are not reported (default .medpost-baseline.json, when present)')
+    .option('--write-baseline', "record every current finding in the baseline (adopting medpost on existing drafts)")
+    .option('--prune-baseline', 'drop baseline entries that no longer occur')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(async (paths: string[], options: LintCommandOptions) => {

@@ -1,13 +1,14 @@
-// The lint pipeline once files and their configuration are known:
-// read -> parse -> per-post rules -> collection rules -> directives and vocabulary -> sorted findings.
-// One draft is held in memory at a time; collection rules keep only their small summaries.
-import type { Finding, OrganisationSettings, Severity, SummaryEnvelope } from './types.js';
-import { parsePost } from './post.js';
+// The lint pipeline once files and their configuration are known, in two stages:
+//   1. per draft (processDraft): read -> parse -> per-post rules -> summaries for collection rules -> a small,
+//      serialisable DraftRecord (so it can be cached, or computed in a worker thread);
+//   2. over all records (finishRun): collection rules -> directives -> sorted findings per file.
+// One draft's tree is held in memory at a time; collection rules keep only their summaries.
+import type { Finding, OrganisationSettings, Post, Severity, SummaryEnvelope } from './types.js';
+import { parsePost, computeLineStarts } from './post.js';
 import { runPostRules, runCollectionRule, isCollectionRule, compareFindings, fingerprintOf, type ConfiguredRule } from './engine.js';
 import { parseDirectives, applyDirectives, type Directive } from './directives.js';
 import { platformRegistry } from './platforms.js';
 import { readDraftFile } from './read-draft.js';
-import { computeLineStarts } from './post.js';
 import { foldText } from './rule-helpers.js';
 
 export interface FileConfig {
@@ -25,12 +26,28 @@ export interface DraftInput {
   config: FileConfig;
 }
 
+/** What the per-draft stage keeps of a draft. Plain data: JSON-serialisable. */
+export interface DraftRecord {
+  path: string;
+  displayPath: string;
+  reported: boolean;
+  /** Per-post findings (parse problems included), before directives. Empty for context drafts. */
+  findings: Finding[];
+  /** Collection rule key -> summary. */
+  summaries: Array<[string, unknown]>;
+  directives: Directive[];
+  /** The text as read, when fixes are wanted. */
+  source?: string;
+}
+
 export interface LintFileResult {
   filePath: string;
   displayPath: string;
   findings: Finding[];
-  /** Findings silenced by inline directives (for --report-unused-directives and JSON output). */
+  /** Findings silenced by inline directives. */
   suppressedCount: number;
+  /** Findings silenced by the baseline file. */
+  baselinedCount: number;
   errorCount: number;
   warningCount: number;
   fixableCount: number;
@@ -45,87 +62,124 @@ export interface LintCoreOptions {
   /** Rule ids known to this run (for directive validation). */
   knownRuleIds: ReadonlySet<string>;
   /** Called for each parsed draft (e.g. `medpost stats`). */
-  onPost?: (post: import('./types.js').Post, input: DraftInput) => void;
+  onPost?: (post: Post, input: DraftInput) => void;
+  /** A cache of per-draft records (--cache). */
+  cache?: DraftRecordCache;
+}
+
+export interface DraftRecordCache {
+  lookup(input: DraftInput, source: string): DraftRecord | undefined;
+  store(input: DraftInput, source: string, record: DraftRecord): void;
 }
 
 export const PARSE_ERROR_RULE = 'parse-error';
 
-export async function lintDrafts(inputs: readonly DraftInput[], options: LintCoreOptions): Promise<LintFileResult[]> {
-  const results = new Map<string, LintFileResult>();
-  const directivesByPath = new Map<string, { directives: Directive[]; displayPath: string }>();
-  // Collection runs are keyed by rule and options: drafts under different overrides are separate sets.
-  const collectionRuns = new Map<string, { configured: ConfiguredRule; settings: OrganisationSettings; drafts: SummaryEnvelope<unknown>[] }>();
+/** Key of a collection run: drafts under different options form separate sets. */
+export function collectionRunKey(configured: ConfiguredRule): string {
+  return `${configured.rule.meta.id}\0${configured.severity}\0${JSON.stringify(configured.options)}`;
+}
 
+export async function processDraft(input: DraftInput, options: Pick<LintCoreOptions, 'keepSource' | 'onPost' | 'cache'>): Promise<DraftRecord> {
+  const record: DraftRecord = { path: input.path, displayPath: input.displayPath, reported: input.reported, findings: [], summaries: [], directives: [] };
+  let source = input.source;
+  if (source === undefined) {
+    const read = await readDraftFile(input.path);
+    if ('error' in read) {
+      if (input.reported) record.findings.push(problemFinding(input.displayPath, read.error, 1, 1));
+      return record;
+    }
+    source = read.source;
+  }
+  const cached = options.onPost ? undefined : options.cache?.lookup(input, source);
+  if (cached) {
+    const hit = { ...cached, path: input.path, displayPath: input.displayPath, reported: input.reported };
+    if (options.keepSource) hit.source = source;
+    return hit;
+  }
+
+  const settings = input.config.settings;
+  const { post, problems } = await parsePost(source, {
+    path: input.path,
+    displayPath: input.displayPath,
+    settings,
+    platformAliases: platformRegistry(settings).aliases,
+  });
+  options.onPost?.(post, input);
+  for (const problem of problems) {
+    const point = post.pointAt(problem.offset);
+    record.findings.push(problemFinding(input.displayPath, problem.message, point.line, point.column));
+  }
+  const rules = input.reported ? input.config.rules : input.config.rules.filter((configured) => isCollectionRule(configured.rule));
+  const { findings, summaries } = runPostRules(post, rules, settings);
+  record.findings.push(...dropAcceptedTerms(findings, post.source, settings, post.language));
+  for (const configured of rules) {
+    if (!isCollectionRule(configured.rule)) continue;
+    const summary = summaries.get(configured.rule.meta.id);
+    if (summary !== undefined) record.summaries.push([collectionRunKey(configured), summary]);
+  }
+  record.directives = parseDirectives(post);
+  options.cache?.store(input, source, record);
+  if (options.keepSource) record.source = source;
+  if (!input.reported) record.findings = [];
+  return record;
+}
+
+/** Collection rules over every record, then directives; one result per reported draft. */
+export function finishRun(records: DraftRecord[], inputs: readonly DraftInput[], options: LintCoreOptions): LintFileResult[] {
+  const runs = new Map<string, { configured: ConfiguredRule; settings: OrganisationSettings; drafts: SummaryEnvelope<unknown>[] }>();
   for (const input of inputs) {
-    const fileFindings: Finding[] = [];
-    let source = input.source;
-    if (source === undefined) {
-      const read = await readDraftFile(input.path);
-      if ('error' in read) {
-        if (input.reported) {
-          fileFindings.push(problemFinding(input.displayPath, read.error, 1, 1));
-          results.set(input.path, summarize(input, fileFindings, 0));
-        }
-        continue;
-      }
-      source = read.source;
-    }
-    const settings = input.config.settings;
-    const { post, problems } = await parsePost(source, {
-      path: input.path,
-      displayPath: input.displayPath,
-      settings,
-      platformAliases: platformRegistry(settings).aliases,
-    });
-    options.onPost?.(post, input);
-    for (const problem of problems) {
-      const point = post.pointAt(problem.offset);
-      fileFindings.push(problemFinding(input.displayPath, problem.message, point.line, point.column));
-    }
-    const rules = input.reported ? input.config.rules : input.config.rules.filter((configured) => isCollectionRule(configured.rule));
-    const { findings, summaries } = runPostRules(post, rules, settings);
-    fileFindings.push(...dropAcceptedTerms(findings, post.source, settings, post.language));
-    for (const configured of rules) {
+    for (const configured of input.config.rules) {
       if (!isCollectionRule(configured.rule)) continue;
-      const summary = summaries.get(configured.rule.meta.id);
-      if (summary === undefined) continue;
-      const key = `${configured.rule.meta.id}\0${configured.severity}\0${JSON.stringify(configured.options)}`;
-      let run = collectionRuns.get(key);
-      if (!run) {
-        run = { configured, settings, drafts: [] };
-        collectionRuns.set(key, run);
-      }
-      run.drafts.push({ path: input.path, displayPath: input.displayPath, reported: input.reported, summary });
-    }
-    if (input.reported) {
-      directivesByPath.set(input.path, { directives: parseDirectives(post), displayPath: input.displayPath });
-      results.set(input.path, summarize(input, fileFindings, 0, options.keepSource ? source : undefined));
+      const key = collectionRunKey(configured);
+      if (!runs.has(key)) runs.set(key, { configured, settings: input.config.settings, drafts: [] });
     }
   }
-
-  for (const run of collectionRuns.values()) {
+  const results = new Map<string, LintFileResult>();
+  for (const record of records) {
+    for (const [key, summary] of record.summaries) {
+      runs.get(key)?.drafts.push({ path: record.path, displayPath: record.displayPath, reported: record.reported, summary });
+    }
+    if (record.reported) {
+      const result: LintFileResult = {
+        filePath: record.path,
+        displayPath: record.displayPath,
+        findings: [...record.findings],
+        suppressedCount: 0,
+        baselinedCount: 0,
+        errorCount: 0,
+        warningCount: 0,
+        fixableCount: 0,
+      };
+      if (record.source !== undefined) result.source = record.source;
+      results.set(record.path, result);
+    }
+  }
+  const byDisplayPath = new Map([...results.values()].map((result) => [result.displayPath, result]));
+  for (const run of runs.values()) {
+    if (run.drafts.length === 0 || !run.drafts.some((draft) => draft.reported)) continue;
     for (const finding of runCollectionRule({ configured: run.configured, drafts: run.drafts }, run.settings, options.today)) {
-      const draft = run.drafts.find((entry) => entry.displayPath === finding.file);
-      const result = draft && results.get(draft.path);
-      if (result) result.findings.push(finding);
+      byDisplayPath.get(finding.file)?.findings.push(finding);
     }
   }
-
-  for (const [path, result] of results) {
-    const entry = directivesByPath.get(path);
-    if (entry) {
-      const filtered = applyDirectives(result.findings, entry.directives, {
-        displayPath: entry.displayPath,
-        knownRuleIds: options.knownRuleIds,
-        reportUnused: options.reportUnusedDirectives,
-      });
-      result.findings = [...filtered.kept, ...filtered.directiveFindings];
-      result.suppressedCount = filtered.suppressed.length;
-    }
-    result.findings.sort(compareFindings);
+  for (const record of records) {
+    const result = results.get(record.path);
+    if (!result) continue;
+    const filtered = applyDirectives(result.findings, record.directives, {
+      displayPath: record.displayPath,
+      knownRuleIds: options.knownRuleIds,
+      reportUnused: options.reportUnusedDirectives,
+    });
+    result.findings = [...filtered.kept, ...filtered.directiveFindings].sort(compareFindings);
+    result.suppressedCount = filtered.suppressed.length;
     recount(result);
   }
   return [...results.values()].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+}
+
+export async function lintDrafts(inputs: readonly DraftInput[], options: LintCoreOptions): Promise<LintFileResult[]> {
+  const records: DraftRecord[] = [];
+  for (const input of inputs) records.push(await processDraft(input, options));
+  return finishRun(records, inputs, options);
 }
 
 function problemFinding(displayPath: string, message: string, line: number, column: number): Finding {
@@ -140,20 +194,6 @@ function problemFinding(displayPath: string, message: string, line: number, colu
     endColumn: column,
     fingerprint: fingerprintOf(PARSE_ERROR_RULE, undefined, displayPath, message),
   };
-}
-
-function summarize(input: DraftInput, findings: Finding[], suppressedCount: number, source?: string): LintFileResult {
-  const result: LintFileResult = {
-    filePath: input.path,
-    displayPath: input.displayPath,
-    findings,
-    suppressedCount,
-    errorCount: 0,
-    warningCount: 0,
-    fixableCount: 0,
-  };
-  if (source !== undefined) result.source = source;
-  return recount(result);
 }
 
 export function recount(result: LintFileResult): LintFileResult {

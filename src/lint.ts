@@ -8,6 +8,8 @@ import { expandPatterns, expandGlob, IgnoreMatcher, displayPathOf } from './file
 import { lintDrafts, type DraftInput, type LintFileResult } from './lint-core.js';
 import { applyFixes } from './fix.js';
 import { MedpostError } from './errors.js';
+import { FileCache } from './cache.js';
+import { applyBaseline, baselineOf, readBaseline, writeBaseline, DEFAULT_BASELINE_FILE } from './baseline.js';
 import picomatch from 'picomatch';
 import { toPosix } from './config.js';
 
@@ -33,6 +35,16 @@ export interface LintOptions {
   today?: string;
   /** Extra rules as if a plugin provided them (API users). */
   extraRules?: Rule[];
+  /** Reuse per-draft results from a previous run when nothing that matters changed. */
+  cache?: boolean;
+  /** Default: .medpostcache in cwd. */
+  cacheLocation?: string;
+  /** Baseline file: findings recorded there are not reported. Default: .medpost-baseline.json in cwd, when present. */
+  baseline?: string;
+  /** Record every current finding in the baseline (and report none of them). */
+  writeBaseline?: boolean;
+  /** Drop baseline entries that no longer occur in the drafts linted. */
+  pruneBaseline?: boolean;
 }
 
 export interface FixReport {
@@ -58,6 +70,10 @@ export interface LintReport {
   fixes: FixReport[];
   /** How many drafts the calendar rules saw (named + configured set). */
   contextDraftCount: number;
+  /** Findings hidden by the baseline, and what was written to it. */
+  baseline?: { file: string; baselinedCount: number; written?: number; pruned?: number };
+  /** Cache hits and misses, with --cache. */
+  cache?: { location: string; hits: number; misses: number };
 }
 
 export function localDate(date = new Date()): string {
@@ -147,13 +163,17 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
   }
 
   const wantFixes = Boolean(options.fix || options.fixDryRun);
+  const cacheLocation = resolve(cwd, options.cacheLocation ?? '.medpostcache');
+  const cache = options.cache ? await FileCache.open(cacheLocation) : undefined;
   const coreOptions = {
     today: options.today ?? localDate(),
     reportUnusedDirectives: options.reportUnusedDirectives,
     knownRuleIds,
     keepSource: wantFixes,
+    cache,
   };
   let results = await lintDrafts(inputs, coreOptions);
+  if (cache) await cache.save();
 
   const fixes: FixReport[] = [];
   if (wantFixes) {
@@ -172,8 +192,11 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
     for (const result of results) delete result.source;
   }
 
+  const baseline = await applyBaselineOptions(results, options, cwd);
   const rulesMeta = new Map<string, RuleMeta>([...knownRules].map(([id, rule]) => [id, rule.meta]));
   return {
+    baseline,
+    cache: cache ? { location: cacheLocation, hits: cache.hits, misses: cache.misses } : undefined,
     results,
     errorCount: sum(results, 'errorCount'),
     warningCount: sum(results, 'warningCount'),
@@ -185,7 +208,33 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
   };
 }
 
-function sum(results: LintFileResult[], key: 'errorCount' | 'warningCount' | 'fixableCount'): number {
+async function applyBaselineOptions(results: LintFileResult[], options: LintOptions, cwd: string): Promise<LintReport['baseline']> {
+  const file = resolve(cwd, options.baseline ?? DEFAULT_BASELINE_FILE);
+  if (options.writeBaseline) {
+    const baseline = baselineOf(results);
+    await writeBaseline(file, baseline);
+    applyBaseline(results, baseline);
+    return { file, baselinedCount: sum(results, 'baselinedCount'), written: baseline.entries.length };
+  }
+  const existing = await readBaseline(file);
+  if (!existing) {
+    if (options.baseline || options.pruneBaseline) throw new MedpostError(`baseline ${options.baseline ?? DEFAULT_BASELINE_FILE} not found: create it with --write-baseline`);
+    return undefined;
+  }
+  const matched = applyBaseline(results, existing);
+  const report: NonNullable<LintReport['baseline']> = { file, baselinedCount: sum(results, 'baselinedCount') };
+  if (options.pruneBaseline) {
+    // Entries of drafts not linted in this run (a hook names a few files) are kept as they are.
+    const linted = new Set(results.map((result) => result.displayPath));
+    const kept = [...existing.entries.filter((entry) => !linted.has(entry.file)), ...matched.entries];
+    const countOf = (entries: typeof kept) => entries.reduce((total, entry) => total + entry.count, 0);
+    report.pruned = countOf(existing.entries) - countOf(kept);
+    await writeBaseline(file, { tool: 'medpost', format: 1, entries: kept.sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint)) });
+  }
+  return report;
+}
+
+function sum(results: LintFileResult[], key: 'errorCount' | 'warningCount' | 'fixableCount' | 'baselinedCount'): number {
   return results.reduce((total, result) => total + result[key], 0);
 }
 

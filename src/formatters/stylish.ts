@@ -23,6 +23,9 @@ const stylish: Formatter = (report, context) => {
     lines.push(chalk.green(`${verb}: ${fix.file} (${fix.appliedCount} change${fix.appliedCount === 1 ? '' : 's'})${fix.skipped ? ` — ${fix.skipped}` : ''}`));
   }
   for (const warning of report.warnings) lines.push(chalk.yellow(`warning: ${warning}`));
+  if (report.baseline?.written !== undefined) lines.push(chalk.green(`recorded ${report.baseline.written} finding(s) in ${report.baseline.file}`));
+  if (report.baseline?.pruned !== undefined) lines.push(chalk.green(`pruned ${report.baseline.pruned} fixed finding(s) from ${report.baseline.file}`));
+  if (report.baseline?.baselinedCount) lines.push(chalk.dim(`${report.baseline.baselinedCount} known finding(s) hidden by the baseline`));
   const total = report.errorCount + report.warningCount;
   const files = report.results.length;
   if (total === 0) {
