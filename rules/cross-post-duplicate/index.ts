@@ -47,7 +47,7 @@ const rule: CollectionRule<Options, DuplicateSummary> = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        minSimilarity: { type: 'number', minimum: 0, maximum: 1, default: 0.8, description: 'Jaccard similarity of word 3-shingles from which two texts count as copies.' },
+        minSimilarity: { type: 'number', minimum: 0, maximum: 1, default: 0.7, description: 'Jaccard similarity of word 3-shingles from which two texts count as copies.' },
         minWords: { type: 'integer', minimum: 1, default: 8, description: 'Texts shorter than this (after removing links and hashtags) are not compared.' },
         flagMultiPlatform: { type: 'boolean', default: true, description: "Report a single draft whose 'platforms' lists several networks." },
         maxListed: { type: 'integer', minimum: 1, default: 3, description: 'How many matching drafts a message names.' },

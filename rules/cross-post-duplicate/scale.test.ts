@@ -1,0 +1,92 @@
+// The duplicate detector must not compare every pair: 10,000 drafts would be 50 million comparisons.
+// These tests count the candidate pairs LSH proposes (work, not time) and check that the planted copies are found.
+import { describe, it, expect } from 'vitest';
+import { findSimilarGroups, minHashSignature, shingleHashes, jaccard } from './similarity.js';
+import rule, { type DuplicateSummary } from './index.js';
+import { defaultSettings } from '../../src/settings.js';
+import type { CollectionReportDescriptor, SummaryEnvelope } from '../../src/types.js';
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function summaryOf(words: string[], platforms: string[]): DuplicateSummary {
+  const shingles = shingleHashes(words);
+  return { platforms, words: words.length, shingles, signature: minHashSignature(shingles), line: 5, column: 1, platformsLine: 2, platformsColumn: 11, reply: false };
+}
+
+/** `originals` distinct drafts for instagram (sharing a signature line), plus `planted` facebook copies with one word changed. */
+function buildCalendar(originals: number, planted: number, seed: number) {
+  const next = random(seed);
+  const vocabulary = Array.from({ length: 5000 }, (_, index) => `w${index.toString(36)}`);
+  const pick = () => vocabulary[Math.floor(next() * vocabulary.length)];
+  const boilerplate = ['clinica', 'dental', 'sonrisa', 'pide', 'cita', 'en', 'el', 'enlace', 'de', 'la', 'bio'];
+  const texts: string[][] = [];
+  for (let index = 0; index < originals; index += 1) {
+    texts.push([...Array.from({ length: 30 + Math.floor(next() * 50) }, pick), ...boilerplate]);
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let index = 0; index < planted; index += 1) {
+    const original = index * Math.floor(originals / planted);
+    const copy = [...texts[original]];
+    copy[copy.length - boilerplate.length - 2] = pick();
+    texts.push(copy);
+    pairs.push([original, texts.length - 1]);
+  }
+  const summaries = texts.map((words, index) => summaryOf(words, index < originals ? ['instagram'] : ['facebook']));
+  return { summaries, pairs };
+}
+
+describe('cross-post-duplicate at scale', () => {
+  const { summaries, pairs } = buildCalendar(9_850, 150, 20260301);
+
+  it('proposes a near-linear number of candidate pairs for 10,000 drafts and finds every planted copy', () => {
+    const { groups, edges, candidatePairs } = findSimilarGroups(summaries, 0.8);
+    expect(groups).toHaveLength(10_000);
+    // All pairs would be 49,995,000; the planted copies alone are 150. Allow a generous linear bound.
+    expect(candidatePairs).toBeGreaterThanOrEqual(150);
+    expect(candidatePairs).toBeLessThan(2 * summaries.length);
+    const found = new Set(edges.map((edge) => `${edge.a}-${edge.b}`));
+    for (const [original, copy] of pairs) expect(found.has(`${original}-${copy}`)).toBe(true);
+    expect(edges).toHaveLength(150);
+    for (const edge of edges) expect(jaccard(summaries[edge.a].shingles, summaries[edge.b].shingles)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('stays far below a candidate per draft as the calendar grows (false candidates are rare, not all pairs)', () => {
+    for (const [originals, planted] of [[2_450, 50], [4_900, 100], [9_800, 200]]) {
+      const candidates = findSimilarGroups(buildCalendar(originals, planted, 99).summaries, 0.8).candidatePairs;
+      const drafts = originals + planted;
+      expect(candidates).toBeGreaterThanOrEqual(planted);
+      // Unrelated texts become candidates with probability about 16·J⁴ (J their similarity): a few in ten thousand drafts.
+      expect(candidates - planted).toBeLessThan(0.05 * drafts);
+    }
+  });
+
+  it('collapses a text copied 2,000 times into one group instead of two million pairs', () => {
+    const words = Array.from({ length: 40 }, (_, index) => `word${index}`);
+    const copies = Array.from({ length: 2_000 }, () => summaryOf(words, ['x']));
+    const { groups, candidatePairs } = findSimilarGroups(copies, 0.8);
+    expect(groups).toHaveLength(1);
+    expect(candidatePairs).toBe(0);
+  });
+
+  it('reports each planted copy through the rule itself', () => {
+    const drafts: SummaryEnvelope<DuplicateSummary>[] = summaries.map((summary, index) => ({
+      path: `/calendar/${index}.md`, displayPath: `${index}.md`, reported: true, summary,
+    }));
+    const reports: CollectionReportDescriptor[] = [];
+    rule.check({
+      drafts, settings: defaultSettings(), today: '2026-03-01', report: (descriptor) => reports.push(descriptor),
+      options: { minSimilarity: 0.8, minWords: 8, flagMultiPlatform: true, maxListed: 3 },
+    });
+    expect(reports.filter((report) => report.kind === 'copy')).toHaveLength(300);
+  });
+});
