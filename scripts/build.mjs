@@ -1,8 +1,10 @@
-// Build: TypeScript -> dist/ (src/ and rules/). Rule data files stay in rules/ and are read from there.
+// Build: TypeScript -> dist/ (src/ and rules/); then the config JSON Schema for editors -> schema/.
+// Rule data files stay in rules/ and data/ and are read from there.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
+const root = new URL('..', import.meta.url);
 const require = createRequire(import.meta.url);
 let tsc;
 try {
@@ -12,5 +14,10 @@ try {
   console.log('medpost: typescript not installed, using the prebuilt dist/');
   process.exit(0);
 }
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit', cwd: new URL('..', import.meta.url) });
+rmSync(new URL('dist', root), { recursive: true, force: true });
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit', cwd: root });
+
+const { buildConfigJsonSchema } = await import(new URL('dist/src/config-json-schema.js', root).href);
+const { builtInRules } = await import(new URL('dist/rules/index.js', root).href);
+mkdirSync(new URL('schema', root), { recursive: true });
+writeFileSync(new URL('schema/medpostrc.schema.json', root), `${JSON.stringify(buildConfigJsonSchema(builtInRules), null, 2)}\n`);
