@@ -1,0 +1,140 @@
+// Loading the per-language lexicons of no-medical-advice (lexicon.<lang>.yaml beside this file) and turning
+// their word lists and cue templates into regular expressions. The YAML holds every word; this file knows only
+// the shape: `terms` (word lists), `cues` (patterns that raise the score), `markers` (patterns that lower it),
+// `alternatives` (a safe rewording per finding kind). A pattern refers to a word list as {name}.
+import { ruleData } from '../../src/data-files.js';
+import { unicodeWordBoundaries } from '../../src/rule-helpers.js';
+
+/** Cue categories: what a sentence does to someone. Weights live in score.ts. */
+export const CUE_CATEGORIES = [
+  'remote', 'diagnosis', 'assessment', 'treatment', 'change', 'caution', 'instruction', 'dose', 'regimen',
+  'personal', 'symptomReference', 'treatmentMention', 'secondPerson', 'vocative',
+] as const;
+export type CueCategory = (typeof CUE_CATEGORIES)[number];
+
+/** Markers: what makes a sentence general information rather than advice to one person. */
+export const MARKER_CATEGORIES = ['consult', 'deferral', 'generic', 'authority', 'general', 'disclaimer'] as const;
+export type MarkerCategory = (typeof MARKER_CATEGORIES)[number];
+
+export const FINDING_KINDS = ['treatment', 'dose', 'diagnosis', 'personal'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+interface LexiconFile {
+  language?: string;
+  terms?: Record<string, string[]>;
+  cues?: Partial<Record<CueCategory, string[]>>;
+  markers?: Partial<Record<MarkerCategory, string[]>>;
+  /** Words that, just before a diagnosis cue, make it hypothetical ("if you have…", "signs you have…"). */
+  hypothetical?: string[];
+  alternatives?: Partial<Record<FindingKind, string>>;
+}
+
+export interface CompiledLexicon {
+  language: string;
+  cues: Record<CueCategory, RegExp[]>;
+  markers: Record<MarkerCategory, RegExp[]>;
+  /** Matches when the text before a diagnosis cue ends in a hypothetical frame. */
+  hypothetical: RegExp | undefined;
+  alternatives: Partial<Record<FindingKind, string>>;
+}
+
+const PLACEHOLDER = /(?<!\\[pP])\{([A-Za-z][A-Za-z0-9]*)\}/g; // not \p{L}
+const compiledCache = new Map<string, CompiledLexicon | null>();
+
+/** The raw lexicon of a language ('es', or 'pt' for 'pt-BR'), or undefined when medpost has none. */
+function readLexicon(language: string): { file: LexiconFile; language: string } | undefined {
+  const candidates = [language.toLowerCase(), language.toLowerCase().split(/[-_]/)[0]];
+  for (const candidate of candidates) {
+    if (!/^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/.test(candidate)) continue;
+    const file = ruleData<LexiconFile>(import.meta.url, `lexicon.${candidate}.yaml`);
+    if (file) return { file, language: candidate };
+  }
+  return undefined;
+}
+
+/**
+ * The compiled lexicon of a language, with the organisation's extra terms merged into its word lists.
+ * Undefined when the language has no lexicon file.
+ */
+export function lexiconFor(language: string, extraTerms: Record<string, string[]> = {}): CompiledLexicon | undefined {
+  const key = `${language}\0${JSON.stringify(extraTerms)}`;
+  const cached = compiledCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const raw = readLexicon(language);
+  const compiled = raw ? compileLexicon(raw.file, raw.language, extraTerms) : null;
+  compiledCache.set(key, compiled);
+  return compiled ?? undefined;
+}
+
+export function compileLexicon(file: LexiconFile, language: string, extraTerms: Record<string, string[]> = {}): CompiledLexicon {
+  const terms: Record<string, string[]> = {};
+  for (const [name, words] of Object.entries(file.terms ?? {})) terms[name] = [...(words ?? [])].map(String);
+  for (const [name, words] of Object.entries(extraTerms)) {
+    // Extra terms are plain words from configuration: escape them so a '.' or '+' means itself.
+    if (terms[name]) terms[name].push(...words.map((word) => escapeRegExp(String(word).trim())).filter(Boolean));
+  }
+  const where = `lexicon.${language}.yaml`;
+  const build = (source: string, section: string) => compile(expandTemplate(source, terms, `${where} ${section}`), `${where} ${section}`);
+
+  const cues = Object.fromEntries(CUE_CATEGORIES.map((category) => [
+    category, (file.cues?.[category] ?? []).map((source) => build(source, `cues.${category}`)),
+  ])) as Record<CueCategory, RegExp[]>;
+  const markers = Object.fromEntries(MARKER_CATEGORIES.map((category) => [
+    category, (file.markers?.[category] ?? []).map((source) => build(source, `markers.${category}`)),
+  ])) as Record<MarkerCategory, RegExp[]>;
+  const hypotheticalWords = (file.hypothetical ?? []).map((source) => expandTemplate(source, terms, `${where} hypothetical`));
+  // The hypothetical frame must close the text before the cue: "if you think " + "you have the flu".
+  const hypothetical = hypotheticalWords.length > 0
+    ? compile(`\\b(?:${hypotheticalWords.join('|')})\\b[^,;:]{0,24}$`, `${where} hypothetical`, 'iu')
+    : undefined;
+  return { language, cues, markers, hypothetical, alternatives: file.alternatives ?? {} };
+}
+
+/**
+ * Replaces {name} with an alternation of the word list `name` (longest first), and each literal space
+ * outside a character class with ' +' so that doubled spaces in a draft do not hide a cue.
+ */
+export function expandTemplate(source: string, terms: Record<string, string[]>, where: string, depth = 0): string {
+  if (depth > 3) throw new Error(`${where}: word lists refer to each other too deeply in "${source}"`);
+  const expanded = source.replace(PLACEHOLDER, (_whole, name: string) => {
+    const words = terms[name];
+    if (!words) throw new Error(`${where}: unknown word list {${name}} in "${source}"`);
+    const alternatives = [...words].sort((a, b) => b.length - a.length).map((word) => expandTemplate(word, terms, where, depth + 1));
+    return `(?:${alternatives.join('|')})`;
+  });
+  return depth === 0 ? flexibleSpaces(expanded) : expanded;
+}
+
+function flexibleSpaces(source: string): string {
+  let result = '';
+  let insideClass = false;
+  for (let index = 0; index < source.length; index += 1) {
+    const character = source[index];
+    if (character === '\\') {
+      result += character + (source[index + 1] ?? '');
+      index += 1;
+      continue;
+    }
+    if (character === '[') insideClass = true;
+    else if (character === ']') insideClass = false;
+    if (character === ' ' && !insideClass) {
+      result += ' +';
+      while (source[index + 1] === ' ') index += 1;
+      continue;
+    }
+    result += character;
+  }
+  return result;
+}
+
+function compile(source: string, where: string, flags = 'giu'): RegExp {
+  try {
+    return new RegExp(unicodeWordBoundaries(source), flags);
+  } catch (error) {
+    throw new Error(`${where}: invalid pattern: ${(error as Error).message}`);
+  }
+}
+
+export function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
