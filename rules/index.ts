@@ -3,10 +3,16 @@ import type { Rule } from '../src/types.js';
 import { builtInDocsUrl } from '../src/docs.js';
 import frontMatter from './front-matter/index.js';
 import noCompetitorLinks from './no-competitor-links/index.js';
+import linkTracking from './link-tracking/index.js';
+import vocabulary from './vocabulary/index.js';
+import { platformRules } from './platform/index.js';
 
 export const builtInRules: Rule[] = [
   frontMatter,
   noCompetitorLinks,
+  linkTracking,
+  vocabulary,
+  ...platformRules,
 ];
 
 for (const rule of builtInRules) rule.meta.docsUrl ??= builtInDocsUrl(rule.meta.id);
