@@ -6,6 +6,8 @@ import noCompetitorLinks from './no-competitor-links/index.js';
 import linkTracking from './link-tracking/index.js';
 import vocabulary from './vocabulary/index.js';
 import { platformRules } from './platform/index.js';
+import healthClaims from './health-claims/index.js';
+import adDisclosure from './ad-disclosure/index.js';
 
 export const builtInRules: Rule[] = [
   frontMatter,
@@ -13,6 +15,8 @@ export const builtInRules: Rule[] = [
   linkTracking,
   vocabulary,
   ...platformRules,
+  healthClaims,
+  adDisclosure,
 ];
 
 for (const rule of builtInRules) rule.meta.docsUrl ??= builtInDocsUrl(rule.meta.id);
