@@ -5,5 +5,5 @@ if (major < 20) {
   process.stderr.write(`medpost needs Node.js 20 or newer (this is ${process.version}).\n`);
   process.exit(2);
 }
-const { main } = await import('../dist/src/cli.js');
+const { main } = await import('../dist/bundle/cli.js');
 process.exitCode = await main(process.argv);

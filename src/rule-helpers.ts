@@ -54,7 +54,18 @@ export function compilePattern(source: string, flags = 'giu'): RegExp {
   return compiled;
 }
 
-/** `\b` in JavaScript only knows ASCII letters; this makes it know every letter. */
+const WORD = '[\\p{L}\\p{N}_]';
+const FULL_BOUNDARY = `(?:(?<!${WORD})(?=${WORD})|(?<=${WORD})(?!${WORD}))`;
+/** Where the pattern shows a word starts (or ends) here, a one-sided check is equivalent and much faster. */
+const WORD_START = `(?<!${WORD})`;
+const WORD_END = `(?!${WORD})`;
+const LETTER = /[\p{L}\p{N}_]/u;
+
+/**
+ * `\b` in JavaScript only knows ASCII letters; this makes it know every letter. A `\b` whose next (or previous)
+ * token in the pattern is certainly a letter becomes a one-sided lookaround: same matches, and the regex engine
+ * can still skip ahead quickly (a two-sided boundary at the start of a pattern makes it test every position).
+ */
 export function unicodeWordBoundaries(source: string): string {
   let result = '';
   for (let index = 0; index < source.length; index += 1) {
@@ -62,7 +73,9 @@ export function unicodeWordBoundaries(source: string): string {
     if (character === '\\' && index + 1 < source.length) {
       const next = source[index + 1];
       if (next === 'b' && !insideCharacterClass(source, index)) {
-        result += '(?:(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_])|(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_]))';
+        if (startsWithWordCharacter(source, index + 2)) result += WORD_START;
+        else if (endsWithWordCharacter(source, index)) result += WORD_END;
+        else result += FULL_BOUNDARY;
       } else {
         result += character + next;
       }
@@ -72,6 +85,83 @@ export function unicodeWordBoundaries(source: string): string {
     result += character;
   }
   return result;
+}
+
+/** Whether whatever the pattern matches from `position` certainly begins with a letter, digit or '_'. */
+function startsWithWordCharacter(source: string, position: number): boolean {
+  const character = source[position];
+  if (character === undefined) return false;
+  if (character === '\\') return /^\\(d|w|p\{L|p\{N|p\{Lu|p\{Ll)/.test(source.slice(position));
+  if (character === '(') {
+    const alternatives = groupAlternatives(source, position);
+    return alternatives !== undefined && alternatives.every((alternative) => startsWithWordCharacter(alternative, 0) && !/^.[?*]/u.test(alternative));
+  }
+  return LETTER.test(character) && !/[?*]/.test(source[position + 1] ?? '') && !(source[position + 1] === '{' && /^\{0/.test(source.slice(position + 1)));
+}
+
+/** Whether whatever the pattern matched just before `position` certainly ends with a letter, digit or '_'. */
+function endsWithWordCharacter(source: string, position: number): boolean {
+  let end = position;
+  // 'es?' ends with 'e' or 's': both letters. Step back over one optional quantifier on a letter.
+  if (end >= 2 && (source[end - 1] === '?' || source[end - 1] === '+' || source[end - 1] === '*') && LETTER.test(source[end - 2]) && source[end - 3] !== '\\') {
+    return source[end - 1] === '+' || (end >= 3 && LETTER.test(source[end - 3]) && source[end - 4] !== '\\');
+  }
+  const previous = source[end - 1];
+  if (previous === undefined) return false;
+  if (previous === ')') {
+    const open = matchingOpenParenthesis(source, end - 1);
+    if (open === undefined) return false;
+    const alternatives = groupAlternatives(source, open);
+    return alternatives !== undefined && alternatives.every((alternative) => alternative.length > 0 && endsWithWordCharacter(alternative, alternative.length));
+  }
+  if (source[end - 2] === '\\') return previous === 'd' || previous === 'w';
+  return LETTER.test(previous);
+}
+
+/** The top-level alternatives of the group opening at `open`, or undefined for lookarounds and odd groups. */
+function groupAlternatives(source: string, open: number): string[] | undefined {
+  let start = open + 1;
+  if (source[start] === '?') {
+    if (source[start + 1] !== ':') return undefined;
+    start += 2;
+  }
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = start;
+  for (let index = start; index < source.length; index += 1) {
+    const character = source[index];
+    if (character === '\\') { index += 1; continue; }
+    if (inClass) { if (character === ']') inClass = false; continue; }
+    if (character === '[') { inClass = true; continue; }
+    if (character === '(') depth += 1;
+    else if (character === ')') {
+      if (depth === 0) {
+        alternatives.push(source.slice(from, index));
+        // A group that may be skipped ('(…)?') or repeated from zero says nothing certain.
+        return /^[?*]/.test(source[index + 1] ?? '') || /^\{0/.test(source.slice(index + 1)) ? undefined : alternatives;
+      }
+      depth -= 1;
+    } else if (character === '|' && depth === 0) {
+      alternatives.push(source.slice(from, index));
+      from = index + 1;
+    }
+  }
+  return undefined;
+}
+
+function matchingOpenParenthesis(source: string, close: number): number | undefined {
+  let depth = 0;
+  for (let index = close; index >= 0; index -= 1) {
+    const escaped = index > 0 && source[index - 1] === '\\';
+    if (escaped) continue;
+    if (source[index] === ')') depth += 1;
+    else if (source[index] === '(') {
+      depth -= 1;
+      if (depth === 0) return index;
+    }
+  }
+  return undefined;
 }
 
 function insideCharacterClass(source: string, position: number): boolean {
