@@ -1,4 +1,4 @@
-// The CLI tests spawn bin/medpost.js, which runs the build in dist/: compile it first when the sources are newer.
+// The CLI tests spawn bin/medpost.js, which runs the bundle in dist/: build it first when the sources are newer.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,10 +16,10 @@ function newestMtime(directory: string): number {
 }
 
 export default function setup(): void {
-  const marker = join(root, 'dist', 'src', 'cli.js');
+  const marker = join(root, 'dist', 'bundle', 'cli.js');
   const sourcesChanged = !existsSync(marker)
     || Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'rules'))) > statSync(marker).mtimeMs;
   if (sourcesChanged) {
-    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-clean'], { cwd: root, stdio: 'inherit' });
   }
 }
