@@ -76,7 +76,7 @@ const rule: PostRule<Options> = {
       if (!isAdvice(verdict, threshold) || !verdict.kind || !verdict.cue) continue;
       const range = sourceRangeOfText(post, sentence.start, sentence.end);
       const quote = quoteOf(sentence.text);
-      const cue = maskMentions(sentence.text.slice(verdict.cue.start, verdict.cue.end).trim()).slice(0, 50);
+      const cue = cueText(sentence.text.slice(verdict.cue.start, verdict.cue.end));
       report({
         kind: verdict.kind,
         start: range.start,
@@ -99,6 +99,12 @@ function suggestionFor(kind: FindingKind, alternative: string | undefined): stri
     ? 'do not assess one person in public: share general information about the topic and invite them to book a consultation (or to write privately to arrange one)'
     : 'share general information (what the medicine is for, that the right dose depends on the person) and invite them to book a consultation';
   return alternative ? `${base}, e.g. "${alternative}"` : base;
+}
+
+/** The words that fired, without the @handle or punctuation that opened the clause. */
+function cueText(matched: string): string {
+  const text = matched.replace(/^[\s,;:(\-–—•·*>/¡]*(?:[@＠][\w.]+,?\s*)?/u, '').trim() || matched.trim();
+  return text.length > 50 ? `${text.slice(0, 49)}…` : text;
 }
 
 /** The sentence as shown in a message: short, with @handles masked (a reply's addressee may be a patient). */

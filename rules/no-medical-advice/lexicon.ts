@@ -118,6 +118,16 @@ function flexibleSpaces(source: string): string {
     if (character === '[') insideClass = true;
     else if (character === ']') insideClass = false;
     if (character === ' ' && !insideClass) {
+      const next = source[index + 1];
+      if (next === '?') {
+        result += ' *'; // an optional space stays optional
+        index += 1;
+        continue;
+      }
+      if (next === '*' || next === '+' || next === '{') {
+        result += character; // the author quantified this space already
+        continue;
+      }
       result += ' +';
       while (source[index + 1] === ' ') index += 1;
       continue;
