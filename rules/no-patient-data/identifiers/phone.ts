@@ -1,0 +1,79 @@
+// Phone numbers: candidates are found with a bounded pattern, then validated with libphonenumber-js's "max"
+// metadata (digit patterns per country and number type) for the regions in settings.phoneRegions.
+// Numbers that only an organisation has (toll-free, premium rate, shared cost, universal access) are not
+// personal data and are not reported; neither are the organisation's own numbers (see own-contact.ts).
+//
+// libphonenumber-js is loaded on first use with a synchronous require (rules' checks are synchronous), so a
+// pre-commit run over drafts without phone-like digits never pays its ~30 ms import.
+import { createRequire } from 'node:module';
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
+import { compilePattern, maskValue } from '../../../src/rule-helpers.js';
+import { type Detection, textAfter, textBefore } from '../detection.js';
+
+type PhoneLibrary = typeof import('libphonenumber-js/max');
+let library: PhoneLibrary | undefined;
+
+function phoneLibrary(): PhoneLibrary {
+  library ??= createRequire(import.meta.url)('libphonenumber-js/max') as PhoneLibrary;
+  return library;
+}
+
+/** Whether the phone library has been loaded in this process (for the start-up test). */
+export function phoneLibraryLoaded(): boolean {
+  return library !== undefined;
+}
+
+/** Types that belong to organisations, never to a private person. */
+const ORGANISATION_TYPES = new Set(['TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'UAN']);
+
+/** Parses a written number with the configured regions; the first region under which it is valid wins. */
+export function parsePhone(value: string, regions: readonly string[]): PhoneNumber | undefined {
+  const { parsePhoneNumberFromString } = phoneLibrary();
+  const international = /^\s*(\+|00)/.test(value);
+  const attempts = international ? [undefined] : regions.length > 0 ? regions : [undefined];
+  for (const region of attempts) {
+    const parsed = parsePhoneNumberFromString(value.replace(/^\s*00/, '+'), region as CountryCode | undefined);
+    if (parsed?.isValid()) return parsed;
+  }
+  return undefined;
+}
+
+// An optional international prefix, an optional area code in parentheses, then digit groups separated by one
+// space, dot, hyphen or no-break space. Each repetition starts with a separator, so matching stays linear.
+const CANDIDATE =
+  /(?<![\p{L}\p{N}+\-./,])(?:(?:\+|00)\d{1,3}[ .\-\u00a0]?)?(?:\(\d{1,4}\)[ .\-\u00a0]?)?\d{1,14}(?:[ .\-\u00a0]\d{1,6}){0,6}(?![\p{N}]|[.,\-/]\d|[\p{L}])/gu;
+const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$/;
+const CURRENCY_BEFORE = /[$€£¥]\s*$|\b(?:EUR|USD|GBP)\s*$/i;
+const CURRENCY_AFTER = /^\s*(?:[$€£¥%]|EUR\b|USD\b|GBP\b|euros?\b|dollars?\b|pounds?\b|€)/i;
+
+export interface PhoneOptions {
+  regions: readonly string[];
+  /** Patterns for words right before a number that make it something else: "order", "ISBN", "nº colegiado". */
+  notPhoneContext: readonly string[];
+}
+
+export interface PhoneDetection extends Detection {
+  /** E.164 form, for comparison with the organisation's numbers. */
+  e164: string;
+}
+
+export function findPhoneNumbers(text: string, options: PhoneOptions): PhoneDetection[] {
+  const found: PhoneDetection[] = [];
+  for (const match of text.matchAll(CANDIDATE)) {
+    const value = match[0].replace(/[ .\-\u00a0]+$/, '');
+    const digits = value.replace(/\D/g, '').length;
+    if (digits < 6 || digits > 15) continue;
+    if (DATE_LIKE.test(value)) continue;
+    const start = match.index ?? 0;
+    const end = start + value.length;
+    if (CURRENCY_BEFORE.test(textBefore(text, start, 8)) || CURRENCY_AFTER.test(textAfter(text, end, 10))) continue;
+    const before = textBefore(text, start, 30);
+    if (options.notPhoneContext.some((pattern) => compilePattern(`(?:${pattern})[^\\p{L}\\p{N}]{0,6}$`).test(before))) continue;
+    const parsed = parsePhone(value, options.regions);
+    if (!parsed) continue;
+    const type = parsed.getType();
+    if (type && ORGANISATION_TYPES.has(type)) continue;
+    found.push({ kind: 'phone', start, end, value, masked: maskValue(value), e164: parsed.number });
+  }
+  return found;
+}
