@@ -8,6 +8,7 @@ import vocabulary from './vocabulary/index.js';
 import { platformRules } from './platform/index.js';
 import healthClaims from './health-claims/index.js';
 import adDisclosure from './ad-disclosure/index.js';
+import noMedicalAdvice from './no-medical-advice/index.js';
 
 export const builtInRules: Rule[] = [
   frontMatter,
@@ -17,6 +18,7 @@ export const builtInRules: Rule[] = [
   ...platformRules,
   healthClaims,
   adDisclosure,
+  noMedicalAdvice,
 ];
 
 for (const rule of builtInRules) rule.meta.docsUrl ??= builtInDocsUrl(rule.meta.id);
