@@ -3,22 +3,12 @@ import type { Rule } from '../src/types.js';
 import { builtInDocsUrl } from '../src/docs.js';
 import frontMatter from './front-matter/index.js';
 import noCompetitorLinks from './no-competitor-links/index.js';
-import linkTracking from './link-tracking/index.js';
-import vocabulary from './vocabulary/index.js';
 import { platformRules } from './platform/index.js';
-import healthClaims from './health-claims/index.js';
-import adDisclosure from './ad-disclosure/index.js';
-import noMedicalAdvice from './no-medical-advice/index.js';
 
 export const builtInRules: Rule[] = [
   frontMatter,
   noCompetitorLinks,
-  linkTracking,
-  vocabulary,
   ...platformRules,
-  healthClaims,
-  adDisclosure,
-  noMedicalAdvice,
 ];
 
 for (const rule of builtInRules) rule.meta.docsUrl ??= builtInDocsUrl(rule.meta.id);
