@@ -119,15 +119,21 @@ export function isAdvice(verdict: SentenceVerdict, threshold = DEFAULT_THRESHOLD
 function firstHit(text: string, patterns: RegExp[], category: CueCategory, lexicon: CompiledLexicon): CueHit | undefined {
   const checksHypothesis = category === 'diagnosis' || category === 'assessment';
   let best: CueHit | undefined;
+  // exec() on the shared global pattern, not matchAll(): matchAll clones the RegExp on every call, which costs
+  // far more than the match itself on the lexicon's large alternations.
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
-    for (const match of text.matchAll(pattern)) {
-      const start = match.index ?? 0;
-      if (match[0].length === 0) continue;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const start = match.index;
+      if (match[0].length === 0) {
+        pattern.lastIndex = start + 1;
+        continue;
+      }
       if (checksHypothesis && lexicon.hypothetical && isHypothetical(text, start, lexicon.hypothetical)) continue;
       if (!best || start < best.start) best = { category, text: match[0].trim(), start, end: start + match[0].length };
       break;
     }
+    pattern.lastIndex = 0;
   }
   return best;
 }
