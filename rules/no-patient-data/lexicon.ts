@@ -69,6 +69,8 @@ export interface PatientDataLexicon {
   givenNames: string[];
   /** Capitalised words that are never names (weekdays, months, institutions…). */
   notNames: string[];
+  /** Relative pronouns between a name and what happened to the person ("Maria, who recovered…"). */
+  relativePronouns: string[];
   /** Lower-case words inside names ("de", "del", "di", "van"). */
   nameParticles: string[];
 }
@@ -79,7 +81,7 @@ const KEYS: Array<keyof PatientDataLexicon> = [
   'staffTitles', 'staffRoles', 'clinicalPredicates', 'clinicalActions', 'conditions', 'clinicalEvents',
   'individualAges', 'placeCues', 'recentTimes', 'wellWishes', 'patientWords', 'roomCues', 'bedCues',
   'residenceCues', 'streetTypes', 'testimonialAttributions', 'imageCues', 'replyConfirmations', 'givenNames',
-  'notNames', 'nameParticles',
+  'notNames', 'relativePronouns', 'nameParticles',
 ];
 
 export interface LoadedLexicon extends PatientDataLexicon {

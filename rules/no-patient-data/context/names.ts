@@ -69,6 +69,10 @@ export function readNameAfter(text: string, offset: number, lexicon: LoadedLexic
 export function readNameBefore(text: string, offset: number, lexicon: LoadedLexicon): NameSpan | undefined {
   const windowStart = Math.max(0, offset - 90);
   let slice = text.slice(windowStart, offset);
+  if (lexicon.relativePronouns.length > 0) {
+    const relative = compilePattern(`,\\s*(?:${lexicon.relativePronouns.join('|')})\\s*$`, 'iu').exec(slice);
+    if (relative) slice = slice.slice(0, slice.length - relative[0].length);
+  }
   const appositive = /(?:,[^,.;:!?\n]{1,35},)?[\s,]*$/u.exec(slice);
   if (appositive) slice = slice.slice(0, slice.length - appositive[0].length);
   const mention = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]{2,30}$/u.exec(slice);

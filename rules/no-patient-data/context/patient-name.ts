@@ -5,7 +5,7 @@ import { maskName } from '../../../src/rule-helpers.js';
 import type { Sentence } from '../../../src/types.js';
 import type { Detection } from '../detection.js';
 import type { LoadedLexicon } from '../lexicon.js';
-import { allMatches, matchesAny, sentenceAround } from './clinical-context.js';
+import { allMatches, matchesAny, sentenceAndNext } from './clinical-context.js';
 import {
   type NameSpan, hasStaffRoleAfter, hasStaffTitleBefore, isAllowedName, readNameAfter, readNameBefore, startsWithGivenName,
 } from './names.js';
@@ -47,7 +47,8 @@ export function findPatientNames({ text, sentences, lexicon, allowedNames }: Pat
   for (const cue of allMatches(text, lexicon.honorifics.map((honorific) => `\\b(?:${honorific})(?![\\p{L}])\\.?(?=\\s+\\p{Lu})`))) {
     const name = readNameAfter(text, cue.start, lexicon);
     if (!name?.honorific) continue;
-    const sentence = sentenceAround(sentences, text, cue.start);
+    // "Mrs." may end a sentence for the splitter: read the sentence of the name and the next one.
+    const sentence = sentenceAndNext(sentences, text, cue.start);
     if (matchesAny(text.slice(sentence.start, sentence.end), careWords)) accept(name, true, 'care');
   }
 

@@ -12,7 +12,8 @@ const UNIT_AFTER = /^\s*(?:%|[-–]|days?|d[ií]as|giorni|weeks?|semanas|settima
 
 export function findRoomsAndBeds(text: string, sentences: readonly Sentence[], lexicon: LoadedLexicon): Detection[] {
   const found: Detection[] = [];
-  const context = [...lexicon.patientWords, ...lexicon.clinicalEvents, ...lexicon.conditions, ...lexicon.honorifics.map((word) => `\\b(?:${word})\\.?\\s+\\p{Lu}`)];
+  // Conditions alone are not enough: "our diabetes talk in Room 3" is an event.
+  const context = [...lexicon.patientWords, ...lexicon.clinicalEvents, ...lexicon.honorifics.map((word) => `\\b(?:${word})\\.?\\s+\\p{Lu}`)];
   const cues = [...lexicon.bedCues, ...lexicon.roomCues];
   if (cues.length === 0) return found;
   const pattern = compilePattern(`(?:${cues.join('|')})${NUMBER_AFTER}`);

@@ -17,7 +17,8 @@ export function fullDatePattern(months: readonly string[], connectors: readonly 
 
 export function dateOfBirthPattern(cues: readonly string[], months: readonly string[], connectors: readonly string[]): string | undefined {
   if (cues.length === 0) return undefined;
-  return `(?:${cues.join('|')})[\\s:,\\-–(]{0,4}(${fullDatePattern(months, connectors)})(?![\\p{N}])`;
+  // Up to two short words may sit between the cue and the date: "DOB is", "fecha de nacimiento así,".
+  return `(?:${cues.join('|')})[\\s:,\\-–(]{0,4}(?:\\p{L}{1,6}[\\s:,]{1,3}){0,2}(${fullDatePattern(months, connectors)})(?![\\p{N}])`;
 }
 
 export function findDatesOfBirth(text: string, pattern: string | undefined): Detection[] {

@@ -26,22 +26,34 @@ export function phoneLibraryLoaded(): boolean {
 /** Types that belong to organisations, never to a private person. */
 const ORGANISATION_TYPES = new Set(['TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'UAN']);
 
-/** Parses a written number with the configured regions; the first region under which it is valid wins. */
+/**
+ * Parses a written number with the configured regions. The first region under which it is a valid personal
+ * number (not toll-free, premium…) wins; else the first under which it is valid at all.
+ */
 export function parsePhone(value: string, regions: readonly string[]): PhoneNumber | undefined {
   const { parsePhoneNumberFromString } = phoneLibrary();
   const international = /^\s*(\+|00)/.test(value);
   const attempts = international ? [undefined] : regions.length > 0 ? regions : [undefined];
+  let organisational: PhoneNumber | undefined;
   for (const region of attempts) {
     const parsed = parsePhoneNumberFromString(value.replace(/^\s*00/, '+'), region as CountryCode | undefined);
-    if (parsed?.isValid()) return parsed;
+    if (!parsed?.isValid()) continue;
+    if (!isOrganisationNumber(parsed)) return parsed;
+    organisational ??= parsed;
   }
-  return undefined;
+  return organisational;
+}
+
+/** Toll-free, premium-rate, shared-cost and universal access numbers belong to organisations. */
+export function isOrganisationNumber(parsed: PhoneNumber): boolean {
+  const type = parsed.getType();
+  return type !== undefined && ORGANISATION_TYPES.has(type);
 }
 
 // An optional international prefix, an optional area code in parentheses, then digit groups separated by one
 // space, dot, hyphen or no-break space. Each repetition starts with a separator, so matching stays linear.
 const CANDIDATE =
-  /(?<![\p{L}\p{N}+\-./,])(?:(?:\+|00)\d{1,3}[ .\-\u00a0]?)?(?:\(\d{1,4}\)[ .\-\u00a0]?)?\d{1,14}(?:[ .\-\u00a0]\d{1,6}){0,6}(?![\p{N}]|[.,\-/]\d|[\p{L}])/gu;
+  /(?<![\p{L}\p{N}+\-./,])(?:(?:\+|00)\d{1,3}[ .\-\u00a0]?)?(?:\(\d{1,4}\)[ .\-\u00a0]?)?\d{1,14}(?:[ .\-\u00a0]\d{1,10}){0,6}(?![\p{N}]|[.,\-/]\d|[\p{L}])/gu;
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$/;
 const CURRENCY_BEFORE = /[$€£¥]\s*$|\b(?:EUR|USD|GBP)\s*$/i;
 const CURRENCY_AFTER = /^\s*(?:[$€£¥%]|EUR\b|USD\b|GBP\b|euros?\b|dollars?\b|pounds?\b|€)/i;
@@ -71,8 +83,7 @@ export function findPhoneNumbers(text: string, options: PhoneOptions): PhoneDete
     if (options.notPhoneContext.some((pattern) => compilePattern(`(?:${pattern})[^\\p{L}\\p{N}]{0,6}$`).test(before))) continue;
     const parsed = parsePhone(value, options.regions);
     if (!parsed) continue;
-    const type = parsed.getType();
-    if (type && ORGANISATION_TYPES.has(type)) continue;
+    if (isOrganisationNumber(parsed)) continue;
     found.push({ kind: 'phone', start, end, value, masked: maskValue(value), e164: parsed.number });
   }
   return found;
