@@ -33,7 +33,7 @@ const noJsYaml = {
 };
 
 await build({
-  entryPoints: { cli: join(root, 'src', 'cli.ts') },
+  entryPoints: { cli: join(root, 'src', 'cli.ts'), worker: join(root, 'src', 'worker.ts') },
   outdir,
   bundle: true,
   splitting: true,

@@ -37,6 +37,13 @@ function parseCount(value: string): number {
   return number;
 }
 
+function parseConcurrency(value: string): 'off' | 'auto' | number {
+  if (value === 'off' || value === 'auto') return value;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError(`expected auto, off or a number >= 1 (got '${value}')`);
+  return number;
+}
+
 function parseDay(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
     throw new InvalidArgumentError(`expected a date YYYY-MM-DD (got '${value}')`);
@@ -81,6 +88,7 @@ interface LintCommandOptions {
   baseline?: string;
   writeBaseline?: boolean;
   pruneBaseline?: boolean;
+  concurrency?: 'off' | 'auto' | number;
 }
 
 async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
@@ -108,6 +116,7 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     baseline: options.baseline,
     writeBaseline: options.writeBaseline,
     pruneBaseline: options.pruneBaseline,
+    concurrency: options.concurrency,
   });
   if (options.quiet) {
     for (const result of report.results) {
@@ -158,6 +167,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--baseline <file>', 'findings recorded in this file are not reported (default .medpost-baseline.json, when present)')
     .option('--write-baseline', "record every current finding in the baseline (adopting medpost on existing drafts)")
     .option('--prune-baseline', 'drop baseline entries that no longer occur')
+    .option('--concurrency <n>', "worker threads: auto (default: for large sets), off, or a number", parseConcurrency)
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(async (paths: string[], options: LintCommandOptions) => {

@@ -5,7 +5,9 @@ import type { Rule, RuleMeta, Severity, SeveritySetting, Finding } from './types
 import { builtInRules } from '../rules/index.js';
 import { ConfigLoader, type ConfigLayer } from './config.js';
 import { expandPatterns, expandGlob, IgnoreMatcher, displayPathOf } from './files.js';
-import { lintDrafts, type DraftInput, type LintFileResult } from './lint-core.js';
+import { lintDrafts, finishRun, processDraft, type DraftInput, type DraftRecord, type LintCoreOptions, type LintFileResult } from './lint-core.js';
+import { processInWorkers, workerCountFor, type WorkerSetup } from './parallel.js';
+import { readDraftFile } from './read-draft.js';
 import { applyFixes } from './fix.js';
 import { MedpostError } from './errors.js';
 import { FileCache } from './cache.js';
@@ -45,6 +47,8 @@ export interface LintOptions {
   writeBaseline?: boolean;
   /** Drop baseline entries that no longer occur in the drafts linted. */
   pruneBaseline?: boolean;
+  /** Worker threads for the per-draft stage: 'auto' (default: when the set is large enough), 'off', or a count. */
+  concurrency?: 'off' | 'auto' | number;
 }
 
 export interface FixReport {
@@ -172,7 +176,11 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
     keepSource: wantFixes,
     cache,
   };
-  let results = await lintDrafts(inputs, coreOptions);
+  const workerCount = options.extraRules || options.stdin ? 0 : workerCountFor(inputs.length, options.concurrency ?? 'auto');
+  const setup = { cwd, configFile: options.configFile, ruleOverrides: options.rules, keepSource: wantFixes };
+  let results = workerCount > 0
+    ? finishRun(await processAllDrafts(inputs, coreOptions, setup, workerCount), inputs, coreOptions)
+    : await lintDrafts(inputs, coreOptions);
   if (cache) await cache.save();
 
   const fixes: FixReport[] = [];
@@ -206,6 +214,33 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
     fixes,
     contextDraftCount: inputs.length,
   };
+}
+
+/** The per-draft stage with workers: cache hits are answered here, the rest go to the workers with their text. */
+async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptions, setup: WorkerSetup, workerCount: number): Promise<DraftRecord[]> {
+  const records: DraftRecord[] = new Array(inputs.length);
+  const pending: Array<{ input: DraftInput; index: number }> = [];
+  for (const [index, input] of inputs.entries()) {
+    if (!coreOptions.cache) {
+      pending.push({ input, index });
+      continue;
+    }
+    const read = input.source !== undefined ? { source: input.source } : await readDraftFile(input.path);
+    if ('error' in read) {
+      records[index] = await processDraft(input, coreOptions);
+      continue;
+    }
+    const hit = coreOptions.cache.lookup(input, read.source);
+    if (hit) records[index] = { ...hit, ...(coreOptions.keepSource ? { source: read.source } : {}) };
+    else pending.push({ input: { ...input, source: read.source }, index });
+  }
+  const computed = await processInWorkers(pending, setup, workerCount);
+  for (const { input, index } of pending) {
+    const record = computed.get(index)!;
+    if (coreOptions.cache && input.source !== undefined) coreOptions.cache.store(input, input.source, record);
+    records[index] = record;
+  }
+  return records;
 }
 
 async function applyBaselineOptions(results: LintFileResult[], options: LintOptions, cwd: string): Promise<LintReport['baseline']> {

@@ -6,7 +6,7 @@
 //       platforms: [instagram, facebook]
 //       patterns: { es: ['\bwhatsapp\b'], it: ['\bwhatsapp\b'], all: ['wa\.me/'] }
 import type { PostRule, Severity } from './types.js';
-import { compilePattern, sourceRangeOfText } from './rule-helpers.js';
+import { compilePattern, matchPattern, sourceRangeOfText } from './rule-helpers.js';
 
 export interface PatternRuleDefinition {
   id: string;
@@ -37,10 +37,9 @@ export function createPatternRule(definition: PatternRuleDefinition): PostRule {
       const lists = [definition.patterns[post.language] ?? [], definition.patterns.all ?? []];
       for (const list of lists) {
         for (const source of list) {
-          for (const match of post.text.value.matchAll(compilePattern(source))) {
-            if (match[0].length === 0) continue;
-            const range = sourceRangeOfText(post, match.index ?? 0, (match.index ?? 0) + match[0].length);
-            report({ message: `${definition.message} ('${match[0]}')`, ...range, suggestion: definition.suggestion });
+          for (const match of matchPattern(post.text.value, source)) {
+            const range = sourceRangeOfText(post, match.start, match.end);
+            report({ message: `${definition.message} ('${match.match}')`, ...range, suggestion: definition.suggestion });
           }
         }
       }

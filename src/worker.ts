@@ -1,0 +1,23 @@
+// A worker thread of `lint`: loads the configuration as the main thread does, then runs the per-draft stage on
+// the batches it is sent and posts back plain records.
+import { parentPort, workerData } from 'node:worker_threads';
+import { builtInRules } from '../rules/index.js';
+import { ConfigLoader } from './config.js';
+import { processDraft, type DraftRecord } from './lint-core.js';
+import type { WorkerBatch, WorkerSetup } from './parallel.js';
+
+const setup = workerData as WorkerSetup;
+const loader = new ConfigLoader({ cwd: setup.cwd, configFile: setup.configFile, ruleOverrides: setup.ruleOverrides, builtInRules });
+
+parentPort!.on('message', async (batch: WorkerBatch) => {
+  try {
+    const records: Array<[number, DraftRecord]> = [];
+    for (const item of batch.items) {
+      const config = await loader.fileConfig(item.path);
+      records.push([item.index, await processDraft({ ...item, config }, { keepSource: setup.keepSource })]);
+    }
+    parentPort!.postMessage({ id: batch.id, records });
+  } catch (error) {
+    parentPort!.postMessage({ id: batch.id, error: (error as Error).stack ?? String(error) });
+  }
+});
