@@ -14,6 +14,7 @@ import cadence from './cadence/index.js';
 import crossPostDuplicate from './cross-post-duplicate/index.js';
 import brandConsistency from './brand-consistency/index.js';
 import contactDetails from './contact-details/index.js';
+import noPatientData from './no-patient-data/index.js';
 
 export const builtInRules: Rule[] = [
   frontMatter,
@@ -29,6 +30,7 @@ export const builtInRules: Rule[] = [
   crossPostDuplicate,
   brandConsistency,
   contactDetails,
+  noPatientData,
 ];
 
 for (const rule of builtInRules) rule.meta.docsUrl ??= builtInDocsUrl(rule.meta.id);
