@@ -16,6 +16,8 @@ new RuleTester().run(rule, {
     { name: 'en: a painless lump is a symptom, not a promise', code: draft('en', 'A painless lump in the breast should always be checked by your GP.') },
     { name: 'en: before and after your surgery', code: draft('en', 'What to do before and after your surgery: stop eating 6 hours before, keep the dressing dry.') },
     { name: 'en: no miracle diet', code: draft('en', "There's no miracle diet, whatever TikTok says.") },
+    { name: 'en: best practices are not a superlative about the clinic', code: draft('en', 'Follow the best practices for hand hygiene at home.') },
+    { name: 'en: our top dental care tips', code: draft('en', 'Our top dental care tips for summer 🌞') },
     { name: 'en: lab results in 48 hours', code: draft('en', 'Your blood test results in 48 hours, straight to the app.') },
     { name: 'es: sin dolor de espalda (a heading about back pain)', code: draft('es', '# Sin dolor de espalda: 5 ejercicios\n\n1. Gato-camello\n2. Giro sentado') },
     { name: 'es: garantizamos la confidencialidad', code: draft('es', 'Garantizamos la confidencialidad de tu historia clínica.') },
