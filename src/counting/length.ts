@@ -10,11 +10,47 @@ export const COUNTING_METHODS: readonly CountingMethod[] = ['x-weighted', 'graph
 
 const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** User-perceived characters (extended grapheme clusters): '👨‍👩‍👧' is 1, 'é' is 1 however it is encoded. */
+/**
+ * User-perceived characters (extended grapheme clusters): '👨‍👩‍👧' is 1, 'é' is 1 however it is encoded.
+ * Intl.Segmenter is slow on long texts, so ASCII stretches are counted directly: between two ASCII characters there
+ * is always a boundary, except inside CR LF (UAX #29: no ASCII character is Extend, SpacingMark or Prepend).
+ * Only the non-ASCII runs, with one neighbour on each side, go through the segmenter.
+ */
 export function countGraphemes(text: string): number {
-  let count = 0;
-  for (const _segment of graphemeSegmenter.segment(text)) count += 1;
-  return count;
+  const asciiCount = (start: number, end: number) => {
+    let count = end - start;
+    for (let index = text.indexOf('\r\n', start); index !== -1 && index + 1 < end; index = text.indexOf('\r\n', index + 2)) count -= 1;
+    return count;
+  };
+  const segmentCount = (start: number, end: number) => {
+    let count = 0;
+    for (const _segment of graphemeSegmenter.segment(text.slice(start, end))) count += 1;
+    return count;
+  };
+  let total = 0;
+  let cursor = 0;
+  let chunkStart = -1;
+  let chunkEnd = -1;
+  const flush = () => {
+    if (chunkStart < 0) return;
+    total += asciiCount(cursor, chunkStart) + segmentCount(chunkStart, chunkEnd);
+    cursor = chunkEnd;
+  };
+  for (const run of text.matchAll(/[^\x00-\x7f]+/g)) {
+    let start = Math.max((run.index ?? 0) - 1, 0);
+    let end = Math.min((run.index ?? 0) + run[0].length + 1, text.length);
+    if (text[start] === '\n' && text[start - 1] === '\r') start -= 1;
+    if (text[end - 1] === '\r' && text[end] === '\n') end += 1;
+    if (chunkStart >= 0 && start <= chunkEnd) {
+      chunkEnd = Math.max(chunkEnd, end);
+      continue;
+    }
+    flush();
+    chunkStart = Math.max(start, cursor);
+    chunkEnd = end;
+  }
+  flush();
+  return total + asciiCount(cursor, text.length);
 }
 
 /** Unicode code points: '😷' is 1, '👨‍👩‍👧' is 5. */
@@ -34,12 +70,15 @@ export function countUtf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
-/**
- * Mastodon's countable text (app/validators/status_length_validator.rb): each URL with a protocol becomes 23
- * characters, a remote mention '@user@instance.tld' counts as '@user'; then graphemes are counted.
- */
-export function mastodonCountableText(text: string, urlLength = 23): string {
-  const replacements: Array<{ start: number; end: number; text: string }> = [];
+interface Replacement {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What Mastodon counts differently: URLs with a protocol (as `urlLength` x's), remote mentions (as '@user'). */
+function mastodonReplacements(text: string, urlLength: number): Replacement[] {
+  const replacements: Replacement[] = [];
   for (const url of extractUrlsWithIndices(text, { withoutProtocol: false })) {
     replacements.push({ start: url.indices[0], end: url.indices[1], text: 'x'.repeat(urlLength) });
   }
@@ -48,10 +87,17 @@ export function mastodonCountableText(text: string, urlLength = 23): string {
     if (replacements.some((entry) => start < entry.end && start + match[0].length > entry.start)) continue;
     replacements.push({ start, end: start + match[0].length, text: `@${match[1]}` });
   }
-  replacements.sort((a, b) => a.start - b.start);
+  return replacements.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Mastodon's countable text (app/validators/status_length_validator.rb): each URL with a protocol becomes 23
+ * characters, a remote mention '@user@instance.tld' counts as '@user'; then graphemes are counted.
+ */
+export function mastodonCountableText(text: string, urlLength = 23): string {
   let result = '';
   let cursor = 0;
-  for (const entry of replacements) {
+  for (const entry of mastodonReplacements(text, urlLength)) {
     result += text.slice(cursor, entry.start) + entry.text;
     cursor = entry.end;
   }
@@ -161,13 +207,18 @@ export function measureLength(text: string, rule: LengthRule): LengthMeasure {
 }
 
 function mastodonOverflowOffset(text: string, max: number, urlLength: number): number | undefined {
-  // Binary search on the prefix length: Mastodon length is monotone in the prefix (URLs cut short count less or equal).
-  let low = 0;
-  let high = text.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (countMastodonLength(text.slice(0, middle + 1), urlLength) > max) high = middle;
-    else low = middle + 1;
+  let total = 0;
+  let cursor = 0;
+  const pieces = [...mastodonReplacements(text, urlLength), { start: text.length, end: text.length, text: '' }];
+  for (const piece of pieces) {
+    // Only up to the overflow is segmented: at most `max` graphemes.
+    for (const segment of graphemeSegmenter.segment(text.slice(cursor, piece.start))) {
+      total += 1;
+      if (total > max) return cursor + segment.index;
+    }
+    total += countGraphemes(piece.text);
+    if (total > max) return piece.start;
+    cursor = piece.end;
   }
-  return low < text.length ? low : undefined;
+  return undefined;
 }

@@ -145,6 +145,8 @@ function tableAsLines(node: Extract<Nodes, { type: 'table' }>, source: string): 
  */
 function isSafeReplacement(construct: MarkdownConstruct, source: string): boolean {
   if (construct.plain.length === 0) return construct.kind === 'heading';
+  // Without any Markdown punctuation, indented lines or underlines, no construct can appear: skip the parse.
+  if (!/[*_`~#>[\]<|\\]/.test(construct.plain) && !/^(?: {4}|\t|[ \t]*[=-]{2,}[ \t]*$)/m.test(construct.plain)) return true;
   const lineStart = source.lastIndexOf('\n', construct.start - 1) + 1;
   const prefix = source.slice(lineStart, construct.start);
   const context = /^[ \t]*$/.test(prefix) ? construct.plain : `a ${construct.plain}`;

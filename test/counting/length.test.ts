@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import {
+  countGraphemes, countCodePoints, countUtf16Units, countUtf8Bytes, countMastodonLength, countXWeightedLength, measureLength,
+} from '../../src/counting/index.js';
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const graphemesBySegmenter = (text: string) => [...segmenter.segment(text)].length;
+
+describe('countGraphemes', () => {
+  it('agrees with Intl.Segmenter on mixed ASCII, CR LF, combining marks, ZWJ, flags, Hangul and prepend marks', () => {
+    const pieces = ['a', ' ', '\r', '\n', 'é', 'e\u0301', '\u0301', '👨‍👩‍👧', '\u200d', '🇪', '🇸', '한', 'ᄀ', 'ᅡ', '\u0600', '1', '\ufe0f', '🏽', '€', '…'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      return countGraphemes(text) === graphemesBySegmenter(text);
+    }), { numRuns: 5000 });
+  });
+  it('is fast on long texts', () => {
+    const started = performance.now();
+    expect(countGraphemes('Buongiorno a tutti! Perché è così? '.repeat(3000))).toBe(35 * 3000);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('each unit on Spanish and Italian text, €, … and emoji', () => {
+  const text = 'Limpieza desde 45 €… ¡ven! Perché 🦷👨‍👩‍👧';
+  it('code points, UTF-16 units, UTF-8 bytes, graphemes', () => {
+    // 30 ASCII characters, '¡' and 'é', '€', '…', 🦷 (1 code point) and 👨‍👩‍👧 (5 code points: 3 emoji, 2 ZWJ)
+    expect(countGraphemes(text)).toBe(36);
+    expect(countCodePoints(text)).toBe(30 + 2 + 2 + 1 + 5);
+    expect(countUtf16Units(text)).toBe(30 + 2 + 2 + 2 + 8);
+    expect(countUtf8Bytes(text)).toBe(30 + 2 * 2 + 3 + 3 + 4 + (3 * 4 + 2 * 3));
+  });
+  it('X weights: Latin letters 1, € and … 2, each emoji sequence 2', () => {
+    expect(countXWeightedLength(text)).toBe(32 + 2 + 2 + 2 + 2);
+  });
+  it('Mastodon: graphemes, URLs 23, remote mentions as @user', () => {
+    expect(countMastodonLength('Hola @ana@mastodon.social https://clinica-ejemplo.es/una/ruta/muy/larga/de/verdad')).toBe(5 + 4 + 1 + 23);
+  });
+  it('measureLength points at the first character past the limit', () => {
+    expect(measureLength('abcdef', { max: 4, counting: 'utf16' }).overflowOffset).toBe(4);
+    expect(measureLength('ab🦷cd', { max: 3, counting: 'graphemes' }).overflowOffset).toBe(4);
+    expect(measureLength('a'.repeat(279) + '€x', { max: 280, counting: 'x-weighted' })).toMatchObject({ length: 282, overflowOffset: 279 });
+    expect(measureLength(`${'a'.repeat(480)} https://clinica.es/${'b'.repeat(40)} más`, { max: 500, counting: 'mastodon', urlLength: 23 }))
+      .toMatchObject({ length: 508, overflowOffset: 481 });
+  });
+});
