@@ -1,0 +1,18 @@
+// Regular expressions run on untrusted text: long adversarial drafts must stay fast.
+import { lintDraftWithRule } from '../../src/rule-tester.js';
+import rule from './index.js';
+
+const adversarial = [
+  '1 2 3 4 5 6 7 8 9 0 '.repeat(3000),
+  'Aaaa Bbbb Cccc '.repeat(3000) + 'was diagnosed',
+  'ES91 '.repeat(5000),
+  'a@b.'.repeat(5000),
+  'our patient '.repeat(3000),
+  'Calle Mayor Mayor Mayor '.repeat(2000),
+];
+
+it.each(adversarial.map((text, index) => [index, text]))('adversarial draft %i is linted in under 3 s', async (_index, text) => {
+  const started = performance.now();
+  await lintDraftWithRule(rule, { code: `---\nlang: en\n---\n${text}\n` });
+  expect(performance.now() - started).toBeLessThan(3000);
+});
