@@ -2,7 +2,8 @@
 // instead of general health information plus an invitation to book a consultation.
 import type { Post, PostRule } from '../../src/types.js';
 import { sourceRangeOfText, maskValue } from '../../src/rule-helpers.js';
-import { lexiconFor, escapeRegExp, type FindingKind } from './lexicon.js';
+import { lexiconFor, escapeRegExp, type FindingKind, type CompiledLexicon } from './lexicon.js';
+import { prefilterOf } from '../../src/pattern-prefilter.js';
 import { scoreSentence, isAdvice, prepareForMatching, DEFAULT_THRESHOLD } from './score.js';
 
 interface Options {
@@ -70,9 +71,11 @@ const rule: PostRule<Options> = {
     const strictReply = (options.strictReplies ?? true) && isReply(post);
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
 
+    // Only the patterns that match somewhere in the post can match in one of its sentences.
+    const active = restrictToText(lexicon, prepareForMatching(post.text.value));
     for (const sentence of post.sentences) {
       const text = maskAllowedPhrases(prepareForMatching(sentence.text), allowed);
-      const verdict = scoreSentence(text, lexicon, { strictReply });
+      const verdict = scoreSentence(text, active, { strictReply });
       if (!isAdvice(verdict, threshold) || !verdict.kind || !verdict.cue) continue;
       const range = sourceRangeOfText(post, sentence.start, sentence.end);
       const quote = quoteOf(sentence.text);
@@ -88,6 +91,12 @@ const rule: PostRule<Options> = {
     }
   },
 };
+
+function restrictToText(lexicon: CompiledLexicon, text: string): CompiledLexicon {
+  const restrict = <K extends string>(groups: Record<K, RegExp[]>) =>
+    Object.fromEntries(Object.entries<RegExp[]>(groups).map(([category, patterns]) => [category, prefilterOf(patterns).filter(text)])) as Record<K, RegExp[]>;
+  return { ...lexicon, cues: restrict(lexicon.cues), markers: restrict(lexicon.markers) };
+}
 
 /** A reply to one person: `type: reply`, `reply_to`/`in_reply_to` in front matter, or a body that opens with @someone. */
 export function isReply(post: Post): boolean {
