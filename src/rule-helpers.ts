@@ -1,6 +1,7 @@
 // Small tools rules share: source ranges of visible-text matches, masking of sensitive values,
 // and compiling the regular expressions of per-language data files.
 import type { Post } from './types.js';
+import { PatternPrefilter } from './pattern-prefilter.js';
 
 /** Source-file range of [textStart, textEnd) in post.text. */
 export function sourceRangeOfText(post: Post, textStart: number, textEnd: number): { start: number; end: number } {
@@ -197,6 +198,23 @@ export function* matchPattern(text: string, source: string): Generator<{ match: 
     pattern.lastIndex = lastIndex;
   }
   pattern.lastIndex = 0;
+}
+
+const sourcePrefilters = new WeakMap<readonly string[], PatternPrefilter>();
+
+/**
+ * The data-file patterns of a list that match somewhere in `text` (a cheap first pass: see PatternPrefilter).
+ * Pass the list as loaded from the data file (its identity is the cache key).
+ */
+export function sourcesMatchingIn(text: string, sources: readonly string[]): string[] {
+  if (sources.length === 0) return [];
+  let prefilter = sourcePrefilters.get(sources);
+  if (!prefilter) {
+    prefilter = new PatternPrefilter(sources.map((source) => compilePattern(source)));
+    sourcePrefilters.set(sources, prefilter);
+  }
+  const possible = prefilter.possible(text);
+  return sources.filter((_, index) => possible[index]);
 }
 
 /** Lower case without accents: for comparisons where "clinica" and "clínica" are the same word. */

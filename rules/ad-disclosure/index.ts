@@ -3,7 +3,7 @@
 // fold: #ad, Sponsored, Paid partnership; Publicidad, Patrocinado por; Pubblicità, Sponsorizzato da.
 // Ambiguous tags (#sp, #collab, #thanks) and labels buried among trailing hashtags do not count.
 import type { Post, PostRule, OrganisationSettings } from '../../src/types.js';
-import { compilePattern, foldText, matchPattern, sourceRangeOfText } from '../../src/rule-helpers.js';
+import { compilePattern, foldText, matchPattern, sourceRangeOfText, sourcesMatchingIn } from '../../src/rule-helpers.js';
 import { platformRegistry } from '../../src/platforms.js';
 import {
   AFFILIATE, ALL_AMBIGUOUS_TAGS, ALL_LABELS, ALL_LABEL_EXCEPTIONS, ALL_SPONSORSHIP_TAGS, JURISDICTIONS, LEXICONS, type DisclosureLexicon,
@@ -167,8 +167,8 @@ function partnershipReasons(
       break;
     }
   }
-  const cueExceptions = (lexicon.cueExceptions ?? []).flatMap((pattern) => [...matchPattern(text, pattern)]);
-  for (const pattern of [...(lexicon.partnershipCues ?? []), ...extraCues]) {
+  const cueExceptions = sourcesMatchingIn(text, lexicon.cueExceptions ?? []).flatMap((pattern) => [...matchPattern(text, pattern)]);
+  for (const pattern of [...sourcesMatchingIn(text, lexicon.partnershipCues ?? []), ...extraCues]) {
     for (const match of matchPattern(text, pattern)) {
       if (overlapsAny(match, cueExceptions) || overlapsAny(match, allowed)) continue;
       reasons.push({ describe: `it shows a partnership ("${match.match.trim()}")`, textRange: match });

@@ -3,7 +3,7 @@
 // jurisdiction is configured, what its law bans outright (offers in Italy, testimonials and cure claims in Spain…).
 // The words live in lexicon.<lang>.yaml, the messages in kinds.yaml, the law in jurisdictions.yaml.
 import type { Post, PostRule } from '../../src/types.js';
-import { compilePattern, matchPattern, sourceRangeOfText } from '../../src/rule-helpers.js';
+import { compilePattern, matchPattern, sourceRangeOfText, sourcesMatchingIn } from '../../src/rule-helpers.js';
 import { KINDS, KIND_ORDER, NON_SOURCE_HOSTS, checkPattern, jurisdictionRuling, lexiconFor, type Lexicon } from './claim-data.js';
 
 interface Options {
@@ -78,9 +78,10 @@ const rule: PostRule<Options> = {
       const entry = lexicon?.claims?.[kind];
       const extraPatterns = extra[kind] ?? [];
       for (const pattern of extraPatterns) checkPattern(pattern, `options.extraTerms.${language}.${kind}`);
-      const patterns = [...(entry?.patterns ?? []), ...extraPatterns];
+      // Only the patterns that match somewhere in the text (a bundled first pass) are run one by one.
+      const patterns = [...sourcesMatchingIn(text, entry?.patterns ?? []), ...extraPatterns];
       if (patterns.length === 0) continue;
-      const exceptionRanges = (entry?.exceptions ?? []).flatMap((pattern) => [...matchPattern(text, pattern)]);
+      const exceptionRanges = sourcesMatchingIn(text, entry?.exceptions ?? []).flatMap((pattern) => [...matchPattern(text, pattern)]);
       const found: Candidate[] = [];
       for (const pattern of patterns) {
         for (const match of matchPattern(text, pattern)) {
