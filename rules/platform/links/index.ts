@@ -3,7 +3,7 @@ import type { PostRule } from '../../../src/types.js';
 import { listNames, targetPlatforms } from '../shared/platform-profile.js';
 
 interface Options {
-  /** Also flag a bare domain written as text ('clinica.es'), which readers can still type. */
+  /** Also flag a bare domain written as text ('clinica.es', 'www.clinica.es'), which readers can still type. */
   flagBareDomains: boolean;
 }
 
@@ -18,7 +18,7 @@ const rule: PostRule<Options> = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        flagBareDomains: { type: 'boolean', default: false, description: "Also flag a bare domain such as 'clinica.es' (short enough to type, so allowed by default)." },
+        flagBareDomains: { type: 'boolean', default: false, description: "Also flag a bare domain such as 'clinica.es' or 'www.clinica.es' (short enough to type, so allowed by default)." },
       },
     },
   },
@@ -28,7 +28,7 @@ const rule: PostRule<Options> = {
     for (const link of post.links) {
       if (link.form === 'front-matter' || /^(mailto|tel):/i.test(link.url)) continue;
       const written = post.source.slice(link.start, link.end);
-      const isBareDomain = link.form === 'bare' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(written) && !/^www\./i.test(written) && !/[/?#]./.test(written);
+      const isBareDomain = (link.form === 'bare' || link.form === 'autolink') && !/^<?[a-z][a-z0-9+.-]*:\/\//i.test(written) && !/[/?#]./.test(written.replace(/\/?>?$/, ''));
       if (isBareDomain && !options.flagBareDomains) continue;
       for (const platform of platforms) {
         report({

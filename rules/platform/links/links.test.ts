@@ -8,6 +8,7 @@ new RuleTester().run(rule, {
     { name: 'links are clickable on LinkedIn', code: draft('linkedin', 'Read the full guide: https://clinic.example.com/guides/sleep') },
     { name: 'Instagram: link in bio', code: draft('instagram', 'Prenota la tua visita: trovi il link in bio 👆') },
     { name: 'Instagram: a bare, typeable domain is allowed by default', code: draft('instagram', 'Más información en clinicadental.es o en el 952 000 000.') },
+    { name: 'Instagram: www. and a domain, no path, is typeable too', code: draft('instagram', 'Trovi tutti i nostri orari su www.studio-esempio.it') },
     { name: 'Instagram: an e-mail address is not a link to tap', code: draft('instagram', 'Write to us at [info@clinic.com](mailto:info@clinic.com)') },
     { name: 'no platform', code: 'Book at https://clinic.example.com/book' },
   ],
