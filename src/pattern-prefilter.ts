@@ -1,78 +1,210 @@
-// Many patterns, one text: which of them can match anywhere in it? Patterns are tested in bundles (one
-// alternation regex each) against the whole text once; only patterns of a bundle that matched are tested alone.
-// A rule then runs, sentence by sentence, only the patterns that matched somewhere in the whole text.
-// Since a sentence is a slice of the text, a pattern that matches in a sentence matches in the text too —
-// except for patterns anchored with ^ or $ (or using backreferences or named groups), which are always kept.
+// Many patterns, one text: which of them can possibly match in it? For each pattern we extract, once, a set of
+// literal strings one of which every match must contain ("cure" for /\bcur(?:es?|ing)?e?\b/ … or
+// ["best", "top"] for /the (best|top) clinic/). One scan of the lower-cased text finds which literals occur;
+// only patterns with an occurring literal (or with no literal to go by) are then run. Cheaper than running
+// hundreds of Unicode-aware patterns at every position of every sentence, and never drops a pattern that matches.
 
-const BUNDLE_SIZE = 24;
+type Anchors = string[] | null; // null: no literal is certain
 
-interface Bundle {
-  regex: RegExp;
-  members: number[];
+interface Parser {
+  source: string;
+  position: number;
 }
 
-/** Whether the pattern can be placed inside an alternation and keep its meaning. */
-function isBundleable(source: string): boolean {
-  let inClass = false;
-  for (let index = 0; index < source.length; index += 1) {
-    const character = source[index];
-    if (character === '\\') {
-      const next = source[index + 1] ?? '';
-      if (/[1-9k]/.test(next)) return false; // backreferences
-      index += 1;
-      continue;
-    }
-    if (inClass) {
-      if (character === ']') inClass = false;
-      continue;
-    }
-    if (character === '[') inClass = true;
-    else if (character === '^' || character === '$') return false;
-    else if (character === '(' && source.startsWith('(?<', index) && !source.startsWith('(?<=', index) && !source.startsWith('(?<!', index)) return false;
+const QUANTIFIER_START = /[*+?{]/;
+
+/** Parses an alternation up to ')' or the end; returns its anchors. */
+function parseAlternation(parser: Parser): Anchors {
+  const alternatives: Anchors[] = [parseSequence(parser)];
+  while (parser.source[parser.position] === '|') {
+    parser.position += 1;
+    alternatives.push(parseSequence(parser));
   }
-  return true;
+  if (alternatives.some((anchors) => anchors === null)) return null;
+  return [...new Set(alternatives.flat() as string[])];
+}
+
+/** Reads a quantifier at the position, if any: its minimum count. */
+function readQuantifier(parser: Parser): number | undefined {
+  const { source } = parser;
+  const character = source[parser.position];
+  if (character === undefined || !QUANTIFIER_START.test(character)) return undefined;
+  let minimum: number;
+  if (character === '{') {
+    const match = /^\{(\d+)(,\d*)?\}/.exec(source.slice(parser.position));
+    if (!match) return undefined; // a literal '{'
+    minimum = Number(match[1]);
+    parser.position += match[0].length;
+  } else {
+    minimum = character === '+' ? 1 : 0;
+    parser.position += 1;
+  }
+  if (source[parser.position] === '?') parser.position += 1; // lazy
+  return minimum;
+}
+
+function better(a: Anchors, b: Anchors): Anchors {
+  if (a === null) return b;
+  if (b === null) return a;
+  const score = (anchors: string[]) => Math.min(...anchors.map((anchor) => anchor.length)) * 10 - anchors.length;
+  return score(b) > score(a) ? b : a;
+}
+
+function parseSequence(parser: Parser): Anchors {
+  const { source } = parser;
+  let best: Anchors = null;
+  let run = '';
+  const endRun = () => {
+    if (run) best = better(best, [run]);
+    run = '';
+  };
+  while (parser.position < source.length) {
+    const character = source[parser.position];
+    if (character === '|' || character === ')') break;
+    let atomLiteral: string | undefined;
+    let atomAnchors: Anchors = null;
+    if (character === '\\') {
+      const next = source[parser.position + 1] ?? '';
+      if (/[pPk]/.test(next) && source[parser.position + 2] === '{' || next === 'k') {
+        const close = source.indexOf(next === 'k' ? '>' : '}', parser.position);
+        parser.position = close === -1 ? source.length : close + 1;
+      } else if (next === 'u' && source[parser.position + 2] === '{') {
+        const close = source.indexOf('}', parser.position);
+        atomLiteral = String.fromCodePoint(parseInt(source.slice(parser.position + 3, close), 16));
+        parser.position = close + 1;
+      } else if (next === 'u' && /^[0-9a-f]{4}$/i.test(source.slice(parser.position + 2, parser.position + 6))) {
+        atomLiteral = String.fromCharCode(parseInt(source.slice(parser.position + 2, parser.position + 6), 16));
+        parser.position += 6;
+      } else if (next === 'x' && /^[0-9a-f]{2}$/i.test(source.slice(parser.position + 2, parser.position + 4))) {
+        atomLiteral = String.fromCharCode(parseInt(source.slice(parser.position + 2, parser.position + 4), 16));
+        parser.position += 4;
+      } else if (/[dDwWsSbBpPnrtfv0-9c]/.test(next)) {
+        parser.position += next === 'c' ? 3 : 2;
+      } else {
+        atomLiteral = next; // an escaped punctuation character
+        parser.position += 2;
+      }
+    } else if (character === '[') {
+      // A character class: no literal (skip to its end, honouring escapes and nested classes of the v flag).
+      let depth = 0;
+      for (; parser.position < source.length; parser.position += 1) {
+        const inner = source[parser.position];
+        if (inner === '\\') { parser.position += 1; continue; }
+        if (inner === '[') depth += 1;
+        else if (inner === ']') { depth -= 1; if (depth === 0) break; }
+      }
+      parser.position += 1;
+    } else if (character === '(') {
+      let zeroWidth = false;
+      if (source.startsWith('(?:', parser.position)) parser.position += 3;
+      else if (source.startsWith('(?=', parser.position) || source.startsWith('(?!', parser.position)) { parser.position += 3; zeroWidth = true; }
+      else if (source.startsWith('(?<=', parser.position) || source.startsWith('(?<!', parser.position)) { parser.position += 4; zeroWidth = true; }
+      else if (source.startsWith('(?<', parser.position)) parser.position = source.indexOf('>', parser.position) + 1;
+      else parser.position += 1;
+      const inner = parseAlternation(parser);
+      parser.position += 1; // ')'
+      atomAnchors = zeroWidth ? null : inner;
+      if (zeroWidth) {
+        // A lookaround consumes nothing: it neither breaks nor extends the literal run around it.
+        readQuantifier(parser);
+        continue;
+      }
+    } else if (character === '.' || character === '^' || character === '$') {
+      parser.position += 1;
+    } else {
+      atomLiteral = character;
+      parser.position += 1;
+    }
+
+    const minimum = readQuantifier(parser);
+    if (atomLiteral !== undefined && minimum === undefined) {
+      run += atomLiteral.toLowerCase();
+      continue;
+    }
+    endRun();
+    if (minimum !== undefined && minimum === 0) continue;
+    if (atomLiteral !== undefined) best = better(best, [atomLiteral.toLowerCase()]);
+    else best = better(best, atomAnchors);
+  }
+  endRun();
+  return best;
+}
+
+/** Literal strings (lower case) one of which every match of the pattern contains, or null when none is certain. */
+export function requiredLiterals(source: string): string[] | null {
+  try {
+    const parser = { source, position: 0 };
+    const anchors = parseAlternation(parser);
+    if (parser.position < source.length) return null; // an unbalanced ')': don't guess
+    if (anchors && anchors.some((anchor) => anchor.length === 0)) return null;
+    return anchors;
+  } catch {
+    return null;
+  }
+}
+
+function escapeLiteral(value: string): string {
+  // Only syntax characters: with the u flag, escaping anything else ('-', '/') is an error.
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export class PatternPrefilter {
-  private readonly bundles: Bundle[] = [];
-  private readonly alwaysKept: number[] = [];
+  /** Per pattern: indexes into `literals`, or null when the pattern must always be run. */
+  private readonly anchorsOf: Array<number[] | null>;
+  private readonly literals: string[] = [];
+  /** Per literal: the literals that are its prefixes (found at the same place, so present too). */
+  private readonly prefixes: number[][] = [];
+  private readonly scanner: RegExp | undefined;
 
   constructor(private readonly patterns: readonly RegExp[]) {
-    const byFlags = new Map<string, number[]>();
-    patterns.forEach((pattern, index) => {
-      if (!isBundleable(pattern.source)) {
-        this.alwaysKept.push(index);
-        return;
-      }
-      const flags = pattern.flags.replace(/[gy]/g, '');
-      byFlags.set(flags, [...(byFlags.get(flags) ?? []), index]);
-    });
-    for (const [flags, members] of byFlags) {
-      for (let start = 0; start < members.length; start += BUNDLE_SIZE) {
-        const slice = members.slice(start, start + BUNDLE_SIZE);
-        try {
-          this.bundles.push({ regex: new RegExp(slice.map((index) => `(?:${patterns[index].source})`).join('|'), flags), members: slice });
-        } catch {
-          this.alwaysKept.push(...slice);
+    const indexOf = new Map<string, number>();
+    this.anchorsOf = patterns.map((pattern) => {
+      const anchors = requiredLiterals(pattern.source);
+      if (!anchors) return null;
+      return anchors.map((anchor) => {
+        let index = indexOf.get(anchor);
+        if (index === undefined) {
+          index = this.literals.length;
+          indexOf.set(anchor, index);
+          this.literals.push(anchor);
         }
+        return index;
+      });
+    });
+    if (this.literals.length > 0) {
+      // Longest first: at a given place the scanner reports the longest literal; shorter ones there are its prefixes.
+      const order = this.literals.map((_, index) => index).sort((a, b) => this.literals[b].length - this.literals[a].length);
+      this.scanner = new RegExp(order.map((index) => escapeLiteral(this.literals[index])).join('|'), 'gu');
+      for (const [index, literal] of this.literals.entries()) {
+        this.byLiteral.set(literal, index);
+        const prefixes: number[] = [];
+        for (let length = 1; length < literal.length; length += 1) {
+          const prefix = indexOf.get(literal.slice(0, length));
+          if (prefix !== undefined) prefixes.push(prefix);
+        }
+        this.prefixes.push(prefixes);
       }
     }
   }
 
-  /** For each pattern: whether it matches somewhere in `text` (or could not be bundled and must be tried). */
+  private readonly byLiteral = new Map<string, number>();
+
+  /** For each pattern: whether it can match somewhere in `text`. */
   possible(text: string): boolean[] {
-    const result = new Array<boolean>(this.patterns.length).fill(false);
-    for (const index of this.alwaysKept) result[index] = true;
-    for (const bundle of this.bundles) {
-      if (!bundle.regex.test(text)) continue;
-      for (const index of bundle.members) {
-        const pattern = this.patterns[index];
-        pattern.lastIndex = 0;
-        result[index] = pattern.test(text);
-        pattern.lastIndex = 0;
+    const present = new Uint8Array(this.literals.length);
+    if (this.scanner) {
+      const lower = text.toLowerCase();
+      const byLiteral = this.byLiteral;
+      const scanner = this.scanner;
+      scanner.lastIndex = 0;
+      for (let match = scanner.exec(lower); match !== null; match = scanner.exec(lower)) {
+        const index = byLiteral.get(match[0])!;
+        present[index] = 1;
+        for (const prefix of this.prefixes[index]) present[prefix] = 1;
+        scanner.lastIndex = match.index + 1; // literals may overlap
       }
     }
-    return result;
+    return this.anchorsOf.map((anchors) => anchors === null || anchors.some((index) => present[index] === 1));
   }
 
   /** The patterns that can match in `text`, in their original order. */

@@ -37,19 +37,25 @@ export function maskName(name: string): string {
   return name.replace(/[\p{L}\p{M}'’-]+/gu, (word) => word[0] + '•'.repeat(Math.max(1, [...word].length - 1)));
 }
 
-const regexCache = new Map<string, RegExp>();
+/** flags -> source -> compiled. Two levels so a lookup hashes only the (data-file, already hashed) source string. */
+const regexCache = new Map<string, Map<string, RegExp>>();
 
 /**
- * Compiles a pattern from a data file: case-insensitive, Unicode, global. Cached.
+ * Compiles a pattern from a data file: case-insensitive, Unicode, global. Cached: the same RegExp object is
+ * returned for the same source, with lastIndex reset; don't hold on to it across calls that may reuse it.
  * Data files write patterns as plain regex source; `\b` is replaced by a Unicode-aware word boundary
  * so that "médico" and "città" have boundaries where a reader sees them.
  */
 export function compilePattern(source: string, flags = 'giu'): RegExp {
-  const key = `${flags}\0${source}`;
-  let compiled = regexCache.get(key);
+  let byFlags = regexCache.get(flags);
+  if (!byFlags) {
+    byFlags = new Map();
+    regexCache.set(flags, byFlags);
+  }
+  let compiled = byFlags.get(source);
   if (!compiled) {
     compiled = new RegExp(unicodeWordBoundaries(source), flags);
-    regexCache.set(key, compiled);
+    byFlags.set(source, compiled);
   }
   compiled.lastIndex = 0;
   return compiled;
