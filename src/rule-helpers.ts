@@ -207,19 +207,31 @@ export function* matchPattern(text: string, source: string): Generator<{ match: 
 }
 
 const sourcePrefilters = new WeakMap<readonly string[], PatternPrefilter>();
+const sourcePrefiltersByContent = new Map<string, PatternPrefilter>();
+
+function prefilterOfSources(sources: readonly string[]): PatternPrefilter {
+  let prefilter = sourcePrefilters.get(sources);
+  if (prefilter) return prefilter;
+  // A list rebuilt on every call (e.g. mapped from a lexicon) is found again by its content.
+  const key = sources.join('\u0000');
+  prefilter = sourcePrefiltersByContent.get(key);
+  if (!prefilter) {
+    prefilter = new PatternPrefilter(sources.map((source) => compilePattern(source)));
+    if (sourcePrefiltersByContent.size > 1000) sourcePrefiltersByContent.clear();
+    sourcePrefiltersByContent.set(key, prefilter);
+  }
+  sourcePrefilters.set(sources, prefilter);
+  return prefilter;
+}
 
 /**
- * The data-file patterns of a list that match somewhere in `text` (a cheap first pass: see PatternPrefilter).
- * Pass the list as loaded from the data file (its identity is the cache key).
+ * The data-file patterns of a list that can match somewhere in `text`: a cheap first pass (see PatternPrefilter)
+ * that never drops a pattern that matches. Run the returned ones as usual.
  */
 export function sourcesMatchingIn(text: string, sources: readonly string[]): string[] {
   if (sources.length === 0) return [];
-  let prefilter = sourcePrefilters.get(sources);
-  if (!prefilter) {
-    prefilter = new PatternPrefilter(sources.map((source) => compilePattern(source)));
-    sourcePrefilters.set(sources, prefilter);
-  }
-  const possible = prefilter.possible(text);
+  if (sources.length === 1) return [...sources];
+  const possible = prefilterOfSources(sources).possible(text);
   return sources.filter((_, index) => possible[index]);
 }
 

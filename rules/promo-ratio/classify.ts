@@ -3,7 +3,7 @@
 // versus tips, public-health information, sourced facts). Shared by the promo-ratio rule and `medpost stats`.
 import type { Post } from '../../src/types.js';
 import { ruleData } from '../../src/data-files.js';
-import { compilePattern, sourceRangeOfText } from '../../src/rule-helpers.js';
+import { compilePattern, sourceRangeOfText, sourcesMatchingIn } from '../../src/rule-helpers.js';
 
 export type DraftCategory = 'promotional' | 'informational' | 'neutral' | 'reply';
 
@@ -76,7 +76,7 @@ export function findCues(post: Post): FiredCue[] {
       for (const [id, definition] of Object.entries(file[side] ?? {})) {
         const key = `${side}:${id}`;
         if (fired.has(key)) continue;
-        for (const pattern of definition.patterns ?? []) {
+        for (const pattern of sourcesMatchingIn(text, definition.patterns ?? [])) {
           const match = compilePattern(pattern).exec(text);
           if (!match || match[0].length === 0) continue;
           const point = pointOfText(match.index, match.index + match[0].length);

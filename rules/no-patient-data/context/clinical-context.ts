@@ -1,21 +1,17 @@
 // Shared questions about a stretch of text: is it about care (conditions, clinical events, patient words)?
-import { compilePattern } from '../../../src/rule-helpers.js';
+import { compilePattern, matchPattern, sourcesMatchingIn } from '../../../src/rule-helpers.js';
 import type { Sentence } from '../../../src/types.js';
 
 /** Whether any of the patterns matches the text. */
 export function matchesAny(text: string, patterns: readonly string[]): boolean {
-  return patterns.some((pattern) => compilePattern(pattern).test(text));
+  return sourcesMatchingIn(text, patterns).some((pattern) => compilePattern(pattern).test(text));
 }
 
 /** All matches of a list of patterns, in text order. */
 export function allMatches(text: string, patterns: readonly string[]): Array<{ start: number; end: number; text: string }> {
   const found: Array<{ start: number; end: number; text: string }> = [];
-  for (const pattern of patterns) {
-    for (const match of text.matchAll(compilePattern(pattern))) {
-      if (match[0].length === 0) continue;
-      const start = match.index ?? 0;
-      found.push({ start, end: start + match[0].length, text: match[0] });
-    }
+  for (const pattern of sourcesMatchingIn(text, patterns)) {
+    for (const match of matchPattern(text, pattern)) found.push({ start: match.start, end: match.end, text: match.match });
   }
   return found.sort((a, b) => a.start - b.start);
 }
