@@ -3,7 +3,7 @@
 import type { Post, PostRule } from '../../src/types.js';
 import { sourceRangeOfText, maskValue } from '../../src/rule-helpers.js';
 import { lexiconFor, escapeRegExp, type FindingKind, type CompiledLexicon } from './lexicon.js';
-import { prefilterOf } from '../../src/pattern-prefilter.js';
+import { PatternPrefilter } from '../../src/pattern-prefilter.js';
 import { scoreSentence, isAdvice, prepareForMatching, DEFAULT_THRESHOLD } from './score.js';
 
 interface Options {
@@ -71,11 +71,10 @@ const rule: PostRule<Options> = {
     const strictReply = (options.strictReplies ?? true) && isReply(post);
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
 
-    // Only the patterns that match somewhere in the post can match in one of its sentences.
-    const active = restrictToText(lexicon, prepareForMatching(post.text.value));
     for (const sentence of post.sentences) {
       const text = maskAllowedPhrases(prepareForMatching(sentence.text), allowed);
-      const verdict = scoreSentence(text, active, { strictReply });
+      // Only patterns whose required words occur in the sentence can match it: one literal scan decides.
+      const verdict = scoreSentence(text, restrictToText(lexicon, text), { strictReply });
       if (!isAdvice(verdict, threshold) || !verdict.kind || !verdict.cue) continue;
       const range = sourceRangeOfText(post, sentence.start, sentence.end);
       const quote = quoteOf(sentence.text);
@@ -92,10 +91,51 @@ const rule: PostRule<Options> = {
   },
 };
 
+interface FlatLexicon {
+  prefilter: PatternPrefilter;
+  /** For each pattern of the flat list: where it belongs. */
+  places: Array<{ group: 'cues' | 'markers'; category: string }>;
+}
+
+const flatLexicons = new WeakMap<CompiledLexicon, FlatLexicon>();
+
+function flatten(lexicon: CompiledLexicon): FlatLexicon {
+  let flat = flatLexicons.get(lexicon);
+  if (!flat) {
+    const patterns: RegExp[] = [];
+    const places: FlatLexicon['places'] = [];
+    for (const group of ['cues', 'markers'] as const) {
+      for (const [category, list] of Object.entries<RegExp[]>(lexicon[group])) {
+        for (const pattern of list) {
+          patterns.push(pattern);
+          places.push({ group, category });
+        }
+      }
+    }
+    flat = { prefilter: new PatternPrefilter(patterns), places };
+    flatLexicons.set(lexicon, flat);
+  }
+  return flat;
+}
+
+/** The lexicon with only the patterns that can match in `text`. */
 function restrictToText(lexicon: CompiledLexicon, text: string): CompiledLexicon {
-  const restrict = <K extends string>(groups: Record<K, RegExp[]>) =>
-    Object.fromEntries(Object.entries<RegExp[]>(groups).map(([category, patterns]) => [category, prefilterOf(patterns).filter(text)])) as Record<K, RegExp[]>;
-  return { ...lexicon, cues: restrict(lexicon.cues), markers: restrict(lexicon.markers) };
+  const flat = flatten(lexicon);
+  const possible = flat.prefilter.possible(text);
+  const restricted: Pick<CompiledLexicon, 'cues' | 'markers'> = {
+    cues: Object.fromEntries(Object.keys(lexicon.cues).map((category) => [category, []])) as unknown as CompiledLexicon['cues'],
+    markers: Object.fromEntries(Object.keys(lexicon.markers).map((category) => [category, []])) as unknown as CompiledLexicon['markers'],
+  };
+  let index = 0;
+  for (const group of ['cues', 'markers'] as const) {
+    for (const list of Object.values<RegExp[]>(lexicon[group])) {
+      for (const pattern of list) {
+        if (possible[index]) (restricted[group] as Record<string, RegExp[]>)[flat.places[index].category].push(pattern);
+        index += 1;
+      }
+    }
+  }
+  return { ...lexicon, ...restricted };
 }
 
 /** A reply to one person: `type: reply`, `reply_to`/`in_reply_to` in front matter, or a body that opens with @someone. */

@@ -1,0 +1,21 @@
+// The candidate-position emoji scan finds exactly what scanning every position finds.
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { extractEmojiWithIndices, EMOJI_SEQUENCE } from '../../src/counting/emoji.js';
+
+const reference = (text: string) => [...text.matchAll(EMOJI_SEQUENCE)].map((match) => ({ emoji: match[0], indices: [match.index!, match.index! + match[0].length] }));
+const pieces = [
+  'a', 'ñ', ' ', '#', '*', '1', '7', '\uFE0F', '\u20E3', '©', '®', '™', '☺', '❤', '❤️', '🦷', '👩🏽‍⚕️', '👨‍👩‍👧‍👦', '🇪🇸', '🇮🇹', '🇪', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '🏻', '\u200D',
+  '☀️', '⌚', '↔', '‼', '〰', '🅰', '🈁', '€', '…', '中', '\ud83d', '\ude00', '1️⃣', '#️⃣', '*⃣',
+];
+
+describe('extractEmojiWithIndices', () => {
+  it('equals the every-position scan on any mix of emoji parts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+        expect(extractEmojiWithIndices(text)).toEqual(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
