@@ -266,7 +266,9 @@ describe('configuration', () => {
       'b.md': draft('platform: facebook\nlang: es', 'Escríbenos por WhatsApp'),
     });
     const result = runCli(['lint', '.', '--format', 'json'], { cwd: project });
-    const [a, b] = JSON.parse(result.stdout).results;
+    const [a, b] = JSON.parse(result.stdout).results.map((entry: { findings: Array<{ ruleId: string }> }) => ({
+      findings: entry.findings.filter((finding) => finding.ruleId === 'team/no-whatsapp'),
+    }));
     expect(a.findings).toMatchObject([{ ruleId: 'team/no-whatsapp', line: 5, column: 16, message: "Don't send patients to WhatsApp ('WhatsApp')" }]);
     expect(b.findings).toEqual([]);
   });
@@ -323,8 +325,9 @@ describe('inline directives', () => {
 });
 
 describe('output formats and exit codes', () => {
+  // '<tag>' and quotes test escaping; the Markdown rule (which rightly warns about the tag on X) is off here.
   const project = () => makeProject({
-    '.medpostrc.yaml': 'settings:\n  competitorDomains: [rival.es]\n',
+    '.medpostrc.yaml': 'settings:\n  competitorDomains: [rival.es]\nrules:\n  platform/markdown: off\n',
     'a.md': draft('platform: x', 'See rival.es and https://bit.ly/abc "quoted" & <tag>'),
   });
 
