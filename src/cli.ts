@@ -44,6 +44,12 @@ function parseConcurrency(value: string): 'off' | 'auto' | number {
   return number;
 }
 
+function parseShare(value: string): number {
+  const number = Number(value.replace(/%$/, '')) / (value.endsWith('%') ? 100 : 1);
+  if (!Number.isFinite(number) || number < 0 || number > 1) throw new InvalidArgumentError(`expected a share between 0 and 1, or a percentage (got '${value}')`);
+  return number;
+}
+
 function parseDay(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
     throw new InvalidArgumentError(`expected a date YYYY-MM-DD (got '${value}')`);
@@ -92,6 +98,11 @@ interface LintCommandOptions {
 }
 
 async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
+  if (options.explainType) {
+    const { explainType } = await import('./commands.js');
+    process.stdout.write(await explainType(options.explainType, options.config));
+    return EXIT_OK;
+  }
   const [{ lint }, { loadFormatter, formatterNames }] = await Promise.all([import('./lint.js'), import('./formatters/index.js')]);
   const formatter = await loadFormatter(options.format);
   if (!formatter) {
@@ -162,6 +173,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--fix-dry-run', 'compute fixes without writing them')
     .addOption(new Option('--report-unused-directives [severity]', 'report medpost-disable directives that silence nothing').choices(['warn', 'error']))
     .option('--today <date>', "the date the calendar rules take as today (YYYY-MM-DD)", parseDay)
+    .option('--explain-type <file>', 'show why a draft counts as promotional, informational, neutral or a reply, and exit')
     .option('--cache', 'only re-lint drafts whose content, config or medpost changed')
     .option('--cache-location <path>', 'cache file (default .medpostcache)')
     .option('--baseline <file>', 'findings recorded in this file are not reported (default .medpost-baseline.json, when present)')
@@ -172,6 +184,32 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--no-color', 'no colour')
     .action(async (paths: string[], options: LintCommandOptions) => {
       setExitCode(await runLint(paths, options));
+    });
+
+  program
+    .command('stats')
+    .description('the calendar at a glance: per platform and month, drafts, promotional share, languages, gaps')
+    .argument('[paths...]', 'drafts (default: `files` from the config)')
+    .addOption(new Option('-f, --format <name>', 'text, json or html (a self-contained page)').choices(['text', 'json', 'html']).default('text'))
+    .option('-o, --output-file <path>', 'write to a file (e.g. report.html)')
+    .option('-c, --config <file>', 'use this config file for every draft')
+    .option('--ignore-pattern <pattern>', 'ignore drafts matching this pattern (repeatable)', collect)
+    .option('--today <date>', 'the date taken as today (YYYY-MM-DD)', parseDay)
+    .option('--max-promo-share <share>', 'the promotional share to draw the limit at (default 0.2)', parseShare)
+    .option('--no-error-on-unmatched-pattern', 'do not fail when a path matches no draft')
+    .action(async (paths: string[], options: { format: 'text' | 'json' | 'html'; outputFile?: string; config?: string; ignorePattern?: string[]; today?: string; maxPromoShare?: number; errorOnUnmatchedPattern: boolean }) => {
+      const { runStats } = await import('./stats-command.js');
+      const { output, warnings } = await runStats(paths, {
+        format: options.format,
+        color: !options.outputFile && shouldUseColor(process.stdout, undefined),
+        configFile: options.config,
+        ignorePatterns: options.ignorePattern,
+        today: options.today,
+        limit: options.maxPromoShare,
+        errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+      });
+      for (const warning of warnings) process.stderr.write(`medpost: warning: ${warning}\n`);
+      await writeOutput(output, options.outputFile);
     });
 
   program

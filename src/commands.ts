@@ -114,3 +114,20 @@ export async function printConfig(file: string, configFile?: string): Promise<st
   };
   return `${JSON.stringify(output, null, 2)}\n`;
 }
+
+/** `medpost lint --explain-type FILE`: the cues that made the promo-ratio classifier decide. */
+export async function explainType(file: string, configFile?: string): Promise<string> {
+  const { parsePost } = await import('./post.js');
+  const { readDraftFile } = await import('./read-draft.js');
+  const { platformRegistry } = await import('./platforms.js');
+  const { explainClassification, formatClassification } = await import('../rules/promo-ratio/index.js');
+  const { displayPathOf } = await import('./files.js');
+  const path = resolve(file);
+  const read = await readDraftFile(path);
+  if ('error' in read) throw new MedpostError(`${file}: ${read.error}`);
+  const loader = new ConfigLoader({ cwd: process.cwd(), configFile, builtInRules });
+  const { settings } = await loader.fileConfig(path);
+  const displayPath = displayPathOf(process.cwd(), path);
+  const { post } = await parsePost(read.source, { path, displayPath, settings, platformAliases: platformRegistry(settings).aliases });
+  return `${formatClassification(displayPath, explainClassification(post))}\n`;
+}

@@ -85,7 +85,16 @@ export function localDate(date = new Date()): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-export async function lint(patterns: string[], options: LintOptions = {}): Promise<LintReport> {
+export interface ResolvedDrafts {
+  cwd: string;
+  inputs: DraftInput[];
+  knownRules: Map<string, Rule>;
+  knownRuleIds: Set<string>;
+  warnings: string[];
+}
+
+/** Paths, globs, ignores and configs -> the drafts to lint (reported) and the configured set around them (context). */
+export async function resolveDrafts(patterns: string[], options: LintOptions = {}): Promise<ResolvedDrafts> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const allBuiltIns = [...builtInRules, ...(options.extraRules ?? [])];
   const loader = new ConfigLoader({ cwd, configFile: options.configFile, ruleOverrides: options.rules, builtInRules: allBuiltIns });
@@ -166,6 +175,11 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
     inputs.push({ path, displayPath: displayPathOf(cwd, path), reported: false, config: await loader.fileConfig(path) });
   }
 
+  return { cwd, inputs, knownRules, knownRuleIds, warnings };
+}
+
+export async function lint(patterns: string[], options: LintOptions = {}): Promise<LintReport> {
+  const { cwd, inputs, knownRules, knownRuleIds, warnings } = await resolveDrafts(patterns, options);
   const wantFixes = Boolean(options.fix || options.fixDryRun);
   const cacheLocation = resolve(cwd, options.cacheLocation ?? '.medpostcache');
   const cache = options.cache ? await FileCache.open(cacheLocation) : undefined;

@@ -143,10 +143,11 @@ export function classifyPost(post: Post): DraftCategory {
 export function formatClassification(displayPath: string, classification: Classification): string {
   const lines = [`${displayPath}: ${classification.category} (${classification.reason})`];
   if (classification.cues.length === 0) lines.push('  no cue fired');
+  const positionWidth = Math.max(0, ...classification.cues.map((cue) => `${cue.line}:${cue.column}`.length));
   for (const cue of classification.cues) {
     const sign = cue.side === 'promotional' ? '+' : cue.side === 'informational' ? '-' : ' ';
     const weight = cue.side === 'neutral' ? 'neutral' : `${sign}${cue.weight} ${cue.side}`;
-    lines.push(`  ${cue.line}:${cue.column}  ${cue.id.padEnd(18)} ${weight.padEnd(17)} "${cue.text}"`);
+    lines.push(`  ${`${cue.line}:${cue.column}`.padEnd(positionWidth)}  ${cue.id.padEnd(18)} ${weight.padEnd(17)} "${cue.text}"`);
   }
   return lines.join('\n');
 }

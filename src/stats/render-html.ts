@@ -117,7 +117,7 @@ export function renderStatsHtml(stats: CalendarStats): string {
   const sections = stats.platforms.map((platform) => `
 <section data-testid="platform-section" data-platform="${escapeHtml(platform.platform)}" id="platform-${encodeURIComponent(platform.platform)}">
 <h2>${escapeHtml(platform.platform)}</h2>
-<p class="note">${platform.drafts} drafts${platform.undated ? `, ${platform.undated} undated (not on the heatmap)` : ''}; promotional share ${percent(platform.promoShare)}.</p>
+<p class="note">${platform.drafts} draft${platform.drafts === 1 ? '' : 's'}${platform.undated ? `, ${platform.undated} undated (not on the heatmap)` : ''}; promotional share ${percent(platform.promoShare)}.</p>
 <div class="figures">
 ${range ? heatmap(platform, range) : '<p class="note">No dated drafts.</p>'}
 ${platform.months.length > 0 ? promoChart(platform, stats.limit) : ''}

@@ -37,11 +37,13 @@ export function renderStatsText(stats: CalendarStats, options: { color: boolean 
     const last = platform.lastDate ? `, last ${platform.lastDate}` : '';
     const longest = platform.longestGap ? `, longest gap ${platform.longestGap.days} days (${platform.longestGap.from} → ${platform.longestGap.to})` : '';
     lines.push(`${paint(color, 1, platform.platform)}  ${platform.drafts} draft${platform.drafts === 1 ? '' : 's'}${platform.undated ? ` (${platform.undated} undated)` : ''}, ${share}${last}${longest}`);
-    lines.push(paint(color, 2, `  ${'month'.padEnd(9)}${'drafts'.padStart(6)}  ${'promotional'.padEnd(BAR_CELLS + 6)}  ${'languages'.padEnd(16)}longest gap`));
+    // The languages column is as wide as its widest entry, so it never runs into the gap column.
+    const languagesWidth = Math.max('languages'.length, ...platform.months.map((month) => languages(month).length)) + 2;
+    lines.push(paint(color, 2, `  ${'month'.padEnd(9)}${'drafts'.padStart(6)}  ${'promotional'.padEnd(BAR_CELLS + 6)}  ${'languages'.padEnd(languagesWidth)}longest gap`));
     for (const month of platform.months) {
       const bar = paint(color, month.overLimit ? 31 : 32, shareBar(month.promoShare));
       const figure = `${percent(month.promoShare).padStart(4)}${month.overLimit ? '!' : ' '}`;
-      lines.push(`  ${month.month.padEnd(9)}${String(month.drafts).padStart(6)}  ${bar} ${figure}  ${languages(month).padEnd(16)}${gap(month.longestGap)}`);
+      lines.push(`  ${month.month.padEnd(9)}${String(month.drafts).padStart(6)}  ${bar} ${figure}  ${languages(month).padEnd(languagesWidth)}${gap(month.longestGap)}`);
     }
   }
   lines.push('');
