@@ -1,6 +1,7 @@
 // Runs rules over posts. Knows the rule interface, not any rule: per-post rules see one Post;
 // collection rules first summarise each post, then see every summary of the set.
 import { createHash } from 'node:crypto';
+import { maskValue } from './rule-helpers.js';
 import type {
   CollectionReportDescriptor, CollectionRule, Finding, OrganisationSettings, Post, PostRule, ReportDescriptor,
   Rule, Severity, SummaryEnvelope,
@@ -76,6 +77,7 @@ function internalError(post: { displayPath: string }, ruleId: string, error: unk
 export function runPostRules(post: Post, rules: readonly ConfiguredRule[], settings: OrganisationSettings): PostRunResult {
   const findings: Finding[] = [];
   const summaries = new Map<string, unknown>();
+  const sensitiveTexts = new Set<string>();
   for (const configured of rules) {
     const { rule } = configured;
     try {
@@ -87,14 +89,36 @@ export function runPostRules(post: Post, rules: readonly ConfiguredRule[], setti
           post,
           options: configured.options,
           settings,
-          report: (descriptor) => findings.push(findingFromDescriptor(post, configured, descriptor)),
+          report: (descriptor) => {
+            if (descriptor.sensitive && descriptor.start !== undefined && descriptor.end !== undefined) {
+              const text = post.source.slice(descriptor.start, descriptor.end).trim();
+              if (text.length >= 3) sensitiveTexts.add(text);
+            }
+            findings.push(findingFromDescriptor(post, configured, descriptor));
+          },
         });
       }
     } catch (error) {
       findings.push(internalError(post, rule.meta.id, error));
     }
   }
+  if (sensitiveTexts.size > 0) maskSensitiveTexts(findings, sensitiveTexts);
   return { findings, summaries };
+}
+
+/** Personal data reported by one rule never appears in full in any finding, whichever rule wrote it. */
+function maskSensitiveTexts(findings: Finding[], texts: ReadonlySet<string>): void {
+  const ordered = [...texts].sort((a, b) => b.length - a.length);
+  const mask = (value: string | undefined) => {
+    if (!value) return value;
+    let masked = value;
+    for (const text of ordered) if (masked.includes(text)) masked = masked.split(text).join(maskValue(text));
+    return masked;
+  };
+  for (const finding of findings) {
+    finding.message = mask(finding.message)!;
+    if (finding.suggestion) finding.suggestion = mask(finding.suggestion);
+  }
 }
 
 export interface CollectionRun {

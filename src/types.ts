@@ -212,6 +212,11 @@ export interface ReportDescriptor {
   severity?: Severity;
   /** Text that identifies the finding for baselines when the source text is sensitive (already masked). */
   fingerprintText?: string;
+  /**
+   * The reported source text is personal data. Besides masking it in its own message, the rule asks the engine
+   * to mask it wherever it appears in any other finding of the draft (another rule may quote the sentence).
+   */
+  sensitive?: boolean;
 }
 
 export interface PostRuleContext<Options = Record<string, unknown>> {
