@@ -1,6 +1,7 @@
 // Domains written without a scheme or 'www.' ("visit dentalplus.es/offers"): GFM does not link them,
 // but readers (and some networks) do. Token by token, so the scan stays linear on any input.
 import { parse as parseDomain } from 'tldts';
+import { trimTrailing } from './rule-helpers.js';
 
 export interface BareDomain {
   value: string;
@@ -10,7 +11,7 @@ export interface BareDomain {
 
 const TOKEN = /\S{4,300}/g;
 const LEADING_PUNCTUATION = /^[(\[{"'«¿¡“‘<]+/;
-const TRAILING_PUNCTUATION = /[)\]}"'»”’.,;:!?>…]+$/;
+const TRAILING_PUNCTUATION = ')]}"\'»”’.,;:!?>…';
 const DOMAIN_SHAPE = /^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+(?:[/?#].*)?$/i;
 // Top-level domains that are far more often file extensions in a post.
 const FILE_EXTENSION_TLDS = new Set(['md', 'py', 'sh', 'zip', 'mov', 'rs', 'pl', 'js', 'ai']);
@@ -24,7 +25,7 @@ export function findBareDomains(text: string): BareDomain[] {
     const leading = LEADING_PUNCTUATION.exec(token)?.[0].length ?? 0;
     token = token.slice(leading);
     start += leading;
-    token = token.replace(TRAILING_PUNCTUATION, '');
+    token = trimTrailing(token, TRAILING_PUNCTUATION);
     if (!DOMAIN_SHAPE.test(token)) continue;
     const hostname = token.split(/[/?#]/)[0];
     const topLevel = hostname.slice(hostname.lastIndexOf('.') + 1);

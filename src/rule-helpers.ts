@@ -235,6 +235,16 @@ export function sourcesMatchingIn(text: string, sources: readonly string[]): str
   return sources.filter((_, index) => possible[index]);
 }
 
+/**
+ * `value` without the given characters at its end. A loop, not /[…]+$/: a regex anchored at the end is tried
+ * from every start position, which is quadratic on a long run of those characters.
+ */
+export function trimTrailing(value: string, characters: string): string {
+  let end = value.length;
+  while (end > 0 && characters.includes(value[end - 1])) end -= 1;
+  return end === value.length ? value : value.slice(0, end);
+}
+
 /** Lower case without accents: for comparisons where "clinica" and "clínica" are the same word. */
 export function foldText(value: string): string {
   return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

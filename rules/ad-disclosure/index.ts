@@ -209,7 +209,9 @@ function closingHashtagRun(text: string, hashtags: Array<{ start: number; end: n
   for (let index = hashtags.length - 1; index >= 0; index -= 1) {
     const between = text.slice(hashtags[index].end, start);
     // Only separators may lie between one closing hashtag and the next: spaces, punctuation, emoji, @mentions.
-    if (!/^(?:[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]|@[A-Za-z0-9_.]{1,50})*$/u.test(between)) break;
+    // Mentions removed first, then one character class: an alternation of overlapping branches ('@' is
+    // punctuation too) under '*' would backtrack exponentially on a long stretch.
+    if (!/^[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]*$/u.test(between.replace(/@[A-Za-z0-9_.]{1,50}/g, ''))) break;
     start = hashtags[index].start;
     count += 1;
   }

@@ -7,7 +7,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { getDomain } from 'tldts';
 import type { OrganisationSettings, Post, PostRule, PostRuleContext } from '../../src/types.js';
 import { ruleData } from '../../src/data-files.js';
-import { compilePattern, foldText, maskValue, sourceRangeOfText } from '../../src/rule-helpers.js';
+import { compilePattern, foldText, maskValue, sourceRangeOfText, trimTrailing } from '../../src/rule-helpers.js';
 
 type ContactKind = 'phone' | 'email' | 'website' | 'hours' | 'address';
 type Cues = Partial<Record<ContactKind, string[]>>;
@@ -110,7 +110,7 @@ function checkEmails(context: PostRuleContext<Options>, cues: Cues): void {
   const configured = new Set(settings.contact.emails.map((email) => email.trim().toLowerCase()));
   const domains = clinicDomains(settings);
   for (const match of text.matchAll(EMAIL)) {
-    const email = match[0].replace(/[.-]+$/, '');
+    const email = trimTrailing(match[0], '.-');
     const start = match.index ?? 0;
     if (configured.has(email.toLowerCase())) continue;
     const domain = domainOf(email);

@@ -10,11 +10,17 @@ export const SIGNATURE_LENGTH = BANDS * ROWS_PER_BAND;
 /** A bucket bigger than this compares each member only with its next MAX_BUCKET_NEIGHBOURS (keeps work linear). */
 export const MAX_BUCKET_NEIGHBOURS = 64;
 
+const DOMAIN_LIKE = /[\p{L}\p{N}-]\.\p{L}{2,}/u;
+
 /** Words of the text a reader compares: no links, hashtags, mentions, case, accents, punctuation or emoji. */
 export function normalizedWords(text: string): string[] {
+  // Domain-like words ("sonrisa.es/cita") are dropped word by word: a regex with \S* on both sides would be
+  // quadratic on one very long word.
   const stripped = text
     .replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ')
-    .replace(/\S*[\p{L}\p{N}-]\.\p{L}{2,}\S*/gu, ' ')
+    .split(/\s+/)
+    .filter((word) => !DOMAIN_LIKE.test(word))
+    .join(' ')
     .replace(/[#＃@＠][\p{L}\p{M}\p{N}_]+/gu, ' ');
   return foldText(stripped).match(/[\p{L}\p{N}]+/gu) ?? [];
 }

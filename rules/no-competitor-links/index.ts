@@ -4,6 +4,7 @@ import { domainToASCII } from 'node:url';
 import { parse as parseDomain } from 'tldts';
 import type { PostRule } from '../../src/types.js';
 import { ruleData } from '../../src/data-files.js';
+import { trimTrailing } from '../../src/rule-helpers.js';
 
 interface Options {
   flagShorteners: boolean;
@@ -22,7 +23,7 @@ export function normalizeHostname(value: string): string | undefined {
   const parsed = parseDomain(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
   let hostname = parsed.hostname;
   if (!hostname) return undefined;
-  hostname = hostname.replace(/\.+$/, '').toLowerCase();
+  hostname = trimTrailing(hostname, '.').toLowerCase();
   const ascii = domainToASCII(hostname);
   return ascii || hostname;
 }

@@ -92,7 +92,8 @@ export function compileLexicon(file: LexiconFile, language: string, extraTerms: 
 
 /**
  * Replaces {name} with an alternation of the word list `name` (longest first), and each literal space
- * outside a character class with ' +' so that doubled spaces in a draft do not hide a cue.
+ * outside a character class with ' {1,3}' so that doubled spaces in a draft do not hide a cue. Bounded, not ' +':
+ * an unbounded run inside a lookbehind makes the pattern quadratic on long runs of spaces.
  */
 export function expandTemplate(source: string, terms: Record<string, string[]>, where: string, depth = 0): string {
   if (depth > 3) throw new Error(`${where}: word lists refer to each other too deeply in "${source}"`);
@@ -120,7 +121,7 @@ function flexibleSpaces(source: string): string {
     if (character === ' ' && !insideClass) {
       const next = source[index + 1];
       if (next === '?') {
-        result += ' *'; // an optional space stays optional
+        result += ' {0,3}'; // an optional space stays optional
         index += 1;
         continue;
       }
@@ -128,7 +129,7 @@ function flexibleSpaces(source: string): string {
         result += character; // the author quantified this space already
         continue;
       }
-      result += ' +';
+      result += ' {1,3}';
       while (source[index + 1] === ' ') index += 1;
       continue;
     }

@@ -20,7 +20,7 @@ const rule: PostRule = {
   check({ post, settings, report }) {
     const entries = [...(settings.vocabulary.reject[post.language] ?? []), ...(settings.vocabulary.reject.all ?? [])];
     for (const entry of entries) {
-      const [rejected, preferred] = entry.split(/\s+->\s+/).map((part) => part.trim());
+      const [rejected, preferred] = entry.split(' -> ').map((part) => part.trim());
       if (!rejected) continue;
       const pattern = compilePattern(`\\b${escapeRegExp(rejected).replace(/\s+/g, '\\s+')}\\b`);
       for (const match of post.text.value.matchAll(pattern)) {

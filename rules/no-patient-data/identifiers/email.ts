@@ -2,7 +2,7 @@
 // tldextract). Role mailboxes of organisations ("info@", "citas@", "prenotazioni@" at a company domain)
 // are not personal data; the same names at a webmail provider are (anyone can register them).
 import { parse as parseDomain } from 'tldts';
-import { maskValue } from '../../../src/rule-helpers.js';
+import { maskValue, trimTrailing } from '../../../src/rule-helpers.js';
 import type { Detection } from '../detection.js';
 
 const CANDIDATE = /(?<![\p{L}\p{N}._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62})(?:\.[A-Za-z0-9\-]{1,63}){1,8}/gu;
@@ -15,7 +15,7 @@ export interface EmailDetection extends Detection {
 export function findEmailAddresses(text: string): EmailDetection[] {
   const found: EmailDetection[] = [];
   for (const match of text.matchAll(CANDIDATE)) {
-    const value = match[0].replace(/[.\-]+$/, '');
+    const value = trimTrailing(match[0], '.-');
     const at = value.indexOf('@');
     const domain = value.slice(at + 1).toLowerCase();
     const parsed = parseDomain(domain);

@@ -7,7 +7,7 @@
 // pre-commit run over drafts without phone-like digits never pays its ~30 ms import.
 import { createRequire } from 'node:module';
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
-import { compilePattern, maskValue } from '../../../src/rule-helpers.js';
+import { compilePattern, maskValue, trimTrailing } from '../../../src/rule-helpers.js';
 import { type Detection, textAfter, textBefore } from '../detection.js';
 
 type PhoneLibrary = typeof import('libphonenumber-js/max');
@@ -72,7 +72,7 @@ export interface PhoneDetection extends Detection {
 export function findPhoneNumbers(text: string, options: PhoneOptions): PhoneDetection[] {
   const found: PhoneDetection[] = [];
   for (const match of text.matchAll(CANDIDATE)) {
-    const value = match[0].replace(/[ .\-\u00a0]+$/, '');
+    const value = trimTrailing(match[0], ' .-\u00a0');
     const digits = value.replace(/\D/g, '').length;
     if (digits < 6 || digits > 15) continue;
     if (DATE_LIKE.test(value)) continue;
