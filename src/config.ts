@@ -181,6 +181,14 @@ export class ConfigLoader {
       } catch (error) {
         throw new ConfigError(file, `'patterns[${index}]' (${definition.id}): ${(error as Error).message}`, sourceMap.lineOf(['patterns', index]));
       }
+      const unsafe = await findUnsafePattern(definition);
+      if (unsafe) {
+        throw new ConfigError(
+          file,
+          `'patterns[${index}]' (${definition.id}): the pattern ${JSON.stringify(unsafe.pattern)} can backtrack catastrophically (${unsafe.why}) and hang medpost on some drafts; rewrite it without nested or overlapping repetition (e.g. bound it: {1,20} instead of +)`,
+          sourceMap.lineOf(['patterns', index]),
+        );
+      }
     }
     const known = this.rulesById(layer);
     for (const rule of layer.extraRules) {
@@ -316,6 +324,19 @@ export class ConfigLoader {
       if (!ids.includes(id)) throw new MedpostError(`--rule: unknown rule '${id}'${didYouMean(id, ids)}; \`medpost rules\` lists them`);
     }
   }
+}
+
+/** A user pattern that recheck proves vulnerable to catastrophic backtracking (recheck is loaded only for this). */
+async function findUnsafePattern(definition: PatternRuleDefinition): Promise<{ pattern: string; why: string } | undefined> {
+  const { check } = await import('recheck');
+  const { unicodeWordBoundaries } = await import('./rule-helpers.js');
+  for (const list of Object.values(definition.patterns)) {
+    for (const pattern of list) {
+      const result = await check(unicodeWordBoundaries(pattern), 'iu', { timeout: 2000 });
+      if (result.status === 'vulnerable') return { pattern, why: result.complexity?.summary ?? 'vulnerable' };
+    }
+  }
+  return undefined;
 }
 
 function presetSeverity(preset: ConfigLayer['preset'], rule: Rule): Severity | 'off' {

@@ -109,7 +109,8 @@ export async function parsePost(rawSource: string, options: ParseOptions): Promi
   const body = source.slice(bodyOffset);
 
   // --- body: parse with the front matter blanked out so positions are file positions ---
-  const masked = bodyOffset > 0 ? source.slice(0, bodyOffset).replace(/[^\r\n]/g, ' ') + body : source;
+  let masked = bodyOffset > 0 ? source.slice(0, bodyOffset).replace(/[^\r\n]/g, ' ') + body : source;
+  masked = defangForParser(masked, bodyOffset, problems);
   const tree = markdownParser.parse(masked) as Root;
 
   const extraction = extractFromTree(tree, source);
@@ -161,6 +162,59 @@ export async function parsePost(rawSource: string, options: ParseOptions): Promi
     },
   };
   return { post, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// parser limits
+
+/** More emphasis markers than this and the Markdown parser's delimiter matching turns quadratic (minutes). */
+export const MAX_EMPHASIS_MARKERS = 5000;
+/** Block quotes nested deeper than this on one line: the parser's container handling turns quadratic. */
+export const MAX_QUOTE_DEPTH = 32;
+
+/**
+ * Same-length rewrites of structures that make remark-parse (micromark) quadratic, so that no draft can hang a
+ * run: beyond the limits, emphasis markers and quote markers are read as spaces, and a problem says so.
+ * Real drafts are far below both limits; offsets are unchanged, so every position stays exact.
+ */
+function defangForParser(text: string, bodyOffset: number, problems: ParseProblem[]): string {
+  let markers = 0;
+  for (let index = bodyOffset; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 42 || code === 95) markers += 1; // * _
+  }
+  let result = text;
+  if (markers > MAX_EMPHASIS_MARKERS) {
+    result = result.slice(0, bodyOffset) + result.slice(bodyOffset).replace(/[*_]/g, ' ');
+    problems.push({ message: `${markers} emphasis markers (* and _), more than the ${MAX_EMPHASIS_MARKERS} medpost parses as Markdown: they are read as plain text`, offset: bodyOffset });
+  }
+  let deepLine: number | undefined;
+  const parts: string[] = [];
+  let cursor = 0;
+  for (let lineStart = bodyOffset; lineStart < result.length; ) {
+    let index = lineStart;
+    let depth = 0;
+    while (index < result.length && (result[index] === '>' || result[index] === ' ' || result[index] === '\t')) {
+      if (result[index] === '>') {
+        depth += 1;
+        if (depth > MAX_QUOTE_DEPTH) {
+          parts.push(result.slice(cursor, index), ' ');
+          cursor = index + 1;
+          deepLine ??= lineStart;
+        }
+      }
+      index += 1;
+    }
+    const newline = result.indexOf('\n', index);
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  if (deepLine !== undefined) {
+    parts.push(result.slice(cursor));
+    result = parts.join('');
+    problems.push({ message: `block quotes nested more than ${MAX_QUOTE_DEPTH} deep: the deeper '>' markers are read as plain text`, offset: deepLine });
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -419,6 +473,10 @@ function findTokens(text: VisibleText, pattern: RegExp): PostToken[] {
 // sentences
 
 const segmenters = new Map<string, Intl.Segmenter>();
+/** Longer lines are split by LONG_LINE_SENTENCE instead of Intl.Segmenter. */
+const MAX_SEGMENTER_LINE = 1000;
+/** A sentence of a long line: up to 1,000 characters, then the . ! ? … that end it. Covers every character. */
+const LONG_LINE_SENTENCE = /[^.!?…]{1,1000}[.!?…]*|[.!?…]+/gu;
 export function splitSentences(value: string, language: string): Sentence[] {
   let segmenter = segmenters.get(language);
   if (!segmenter) {
@@ -432,7 +490,16 @@ export function splitSentences(value: string, language: string): Sentence[] {
     let lineEnd = value.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = value.length;
     const line = value.slice(lineStart, lineEnd);
-    if (line.trim().length > 0) {
+    if (line.length > MAX_SEGMENTER_LINE) {
+      // Intl.Segmenter slows down more than linearly on very long lines; split them at sentence punctuation.
+      for (const match of line.matchAll(LONG_LINE_SENTENCE)) {
+        const trimmedStart = match[0].length - match[0].trimStart().length;
+        const trimmed = match[0].trim();
+        if (trimmed.length === 0) continue;
+        const start = lineStart + (match.index ?? 0) + trimmedStart;
+        sentences.push({ text: trimmed, start, end: start + trimmed.length });
+      }
+    } else if (line.trim().length > 0) {
       for (const segment of segmenter.segment(line)) {
         const trimmedStart = segment.segment.length - segment.segment.trimStart().length;
         const trimmed = segment.segment.trim();

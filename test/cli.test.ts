@@ -216,6 +216,7 @@ describe('configuration', () => {
       ['rules:\n  no-competitor-links: [error, {flagShortners: false}]\n', /\.medpostrc\.yaml:2: 'rules\.no-competitor-links' options 'flagShortners': unknown key .*did you mean 'flagShorteners'/],
       ['extends: recomended\n', /unknown preset 'recomended' \(did you mean 'recommended'\?\)/],
       ['settings: [\n', /invalid YAML/],
+      ["patterns:\n  - id: team/slow\n    message: slow\n    patterns: { en: ['(a+)+$'] }\n", /\.medpostrc\.yaml:2: 'patterns\[0\]' \(team\/slow\): the pattern "\(a\+\)\+\$" can backtrack catastrophically \(exponential\)/],
     ];
     for (const [config, expected] of cases) {
       const project = makeProject({ '.medpostrc.yaml': config, 'a.md': cleanDraft });

@@ -53,3 +53,16 @@ describe('parsePost', () => {
     expect(post.languageSource).toBe('detected');
   });
 });
+
+describe('splitSentences', () => {
+  it('splits short lines with Intl.Segmenter and long lines by punctuation, covering all the text', async () => {
+    const { splitSentences } = await import('../src/post.js');
+    expect(splitSentences('Hola. ¿Qué tal? Bien\nOtra línea', 'es').map((sentence) => sentence.text)).toEqual(['Hola.', '¿Qué tal?', 'Bien', 'Otra línea']);
+    const long = `${'palabra '.repeat(300)}fin. ${'x'.repeat(2500)}`;
+    const sentences = splitSentences(long, 'es');
+    expect(sentences.length).toBeGreaterThan(2);
+    const covered = sentences.reduce((total, sentence) => total + sentence.text.replace(/\s/g, '').length, 0);
+    expect(covered).toBe(long.replace(/\s/g, '').length);
+    for (const sentence of sentences) expect(long.slice(sentence.start, sentence.end)).toBe(sentence.text);
+  });
+});
