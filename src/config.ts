@@ -19,7 +19,7 @@ import { createPatternRule, type PatternRuleDefinition } from './pattern-rules.j
 export const CONFIG_FILE_NAMES = ['.medpostrc.yaml', '.medpostrc.yml', 'medpost.config.yaml', 'package.json'];
 export const PRESETS = ['recommended', 'strict'] as const;
 /** A plugin that takes longer than this to load is reported, not waited for. */
-const PLUGIN_LOAD_TIMEOUT_MS = 10_000;
+const PLUGIN_LOAD_TIMEOUT_MS = Number(process.env.MEDPOST_PLUGIN_TIMEOUT_MS) || 10_000;
 
 interface RuleSetting {
   severity: SeveritySetting;
@@ -393,8 +393,8 @@ async function loadPlugin(specifier: string, configFile: string, line: number | 
     module = await Promise.race([
       import(url) as Promise<Record<string, unknown>>,
       new Promise<never>((_, reject) => {
+        // Not unref'd: a plugin whose import never settles leaves nothing else to keep the process alive.
         timer = setTimeout(() => reject(new Error(`did not finish loading within ${PLUGIN_LOAD_TIMEOUT_MS / 1000} s`)), PLUGIN_LOAD_TIMEOUT_MS);
-        timer.unref();
       }),
     ]);
   } catch (error) {

@@ -1,0 +1,65 @@
+// Faults: a draft deleted mid-run, a plugin that throws or never resolves, a rule that throws, an interrupted
+// --fix. Each ends with a clear message, the right exit code, and no file left half-written.
+import { describe, it, expect } from 'vitest';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, makeProject, binPath } from './helpers/cli.js';
+import { resolveDrafts } from '../src/lint.js';
+import { lintDrafts } from '../src/lint-core.js';
+
+const draft = (body: string) => `---\nplatform: facebook\nlang: en\n---\n${body}\n`;
+
+describe('faults', () => {
+  it('a draft deleted after it was found gets a finding; the others are linted', async () => {
+    const project = makeProject({ 'drafts/a.md': draft('Fine.'), 'drafts/b.md': draft('Fine too.') });
+    const { inputs, knownRuleIds } = await resolveDrafts(['drafts'], { cwd: project });
+    unlinkSync(join(project, 'drafts', 'a.md'));
+    const results = await lintDrafts(inputs, { today: '2026-06-30', knownRuleIds });
+    expect(results.map((result) => result.displayPath)).toEqual(['drafts/a.md', 'drafts/b.md']);
+    expect(results[0].findings).toMatchObject([{ ruleId: 'parse-error', message: 'file not found (it was deleted or moved during the run?)' }]);
+    expect(results[1].findings.filter((finding) => finding.ruleId === 'parse-error')).toEqual([]);
+  });
+
+  it('a plugin that never finishes loading stops the run with exit 2 and says which', () => {
+    const project = makeProject({
+      '.medpostrc.yaml': 'plugins: [./hangs.mjs]\n',
+      'hangs.mjs': 'await new Promise(() => {}); export const rules = [];',
+      'a.md': draft('Fine.'),
+    });
+    const result = runCli(['lint', 'a.md'], { cwd: project, env: { MEDPOST_PLUGIN_TIMEOUT_MS: '500' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/plugin '\.\/hangs\.mjs' failed to load: did not finish loading within 0\.5 s/);
+  });
+
+  it('a rule that throws is reported as an internal error; the other rules still run', () => {
+    const project = makeProject({
+      '.medpostrc.yaml': 'settings:\n  competitorDomains: [rival.es]\nplugins: [./broken-rule.mjs]\n',
+      'broken-rule.mjs': "export const rules = [{ meta: { id: 'team/broken', description: 'x', defaultSeverity: 'error', scope: 'post' }, check() { throw new Error('kaput'); } }];",
+      'a.md': draft('See rival.es'),
+    });
+    const result = runCli(['lint', 'a.md', '--format', 'json'], { cwd: project });
+    expect(result.status).toBe(1);
+    const findings = JSON.parse(result.stdout).results[0].findings.map((finding: { ruleId: string; message: string }) => `${finding.ruleId}: ${finding.message}`);
+    expect(findings).toContain("internal-error: rule 'team/broken' failed on this draft: kaput. The other rules still ran; please report this.");
+    expect(findings.some((finding: string) => finding.startsWith('no-competitor-links'))).toBe(true);
+  });
+
+  it('SIGINT during --fix leaves every draft either as it was or fully fixed, and no temporary files', async () => {
+    const files: Record<string, string> = {};
+    const original = draft('Read https://sonrisa.es/a?utm_source=x&fbclid=y and **bold** text.');
+    for (let index = 0; index < 300; index += 1) files[`drafts/d${String(index).padStart(3, '0')}.md`] = original;
+    const project = makeProject(files);
+    const child = spawn(process.execPath, [binPath, 'lint', '--fix', '--concurrency', 'off', 'drafts'], { cwd: project, stdio: 'ignore' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.kill('SIGINT');
+    await new Promise((resolve) => child.on('exit', resolve));
+    const names = readdirSync(join(project, 'drafts'));
+    expect(names.filter((name) => !name.endsWith('.md'))).toEqual([]);
+    const fixed = draft('Read https://sonrisa.es/a and bold text.');
+    for (const name of names) {
+      const content = readFileSync(join(project, 'drafts', name), 'utf8');
+      expect([original, fixed]).toContain(content);
+    }
+  }, 60_000);
+});
