@@ -9,6 +9,7 @@ export type CountingMethod = 'x-weighted' | 'graphemes' | 'code-points' | 'utf16
 export const COUNTING_METHODS: readonly CountingMethod[] = ['x-weighted', 'graphemes', 'code-points', 'utf16', 'utf8-bytes', 'mastodon'];
 
 const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const SEGMENTER_WINDOW = 1024;
 
 /**
  * User-perceived characters (extended grapheme clusters): '👨‍👩‍👧' is 1, 'é' is 1 however it is encoded.
@@ -22,9 +23,29 @@ export function countGraphemes(text: string): number {
     for (let index = text.indexOf('\r\n', start); index !== -1 && index + 1 < end; index = text.indexOf('\r\n', index + 2)) count -= 1;
     return count;
   };
+  // Intl.Segmenter is superlinear on one long run: segment it in windows, each starting where the previous
+  // window's last cluster starts (that cluster may continue past the window, so it is counted with the next one).
   const segmentCount = (start: number, end: number) => {
     let count = 0;
-    for (const _segment of graphemeSegmenter.segment(text.slice(start, end))) count += 1;
+    let position = start;
+    while (position < end) {
+      const windowEnd = Math.min(end, position + SEGMENTER_WINDOW);
+      let pieceCount = 0;
+      let lastStart = 0;
+      for (const segment of graphemeSegmenter.segment(text.slice(position, windowEnd))) {
+        pieceCount += 1;
+        lastStart = segment.index;
+      }
+      if (windowEnd === end) return count + pieceCount;
+      if (lastStart === 0) {
+        // One cluster longer than the window (thousands of combining marks): count it and move on.
+        count += 1;
+        position = windowEnd;
+      } else {
+        count += pieceCount - 1;
+        position += lastStart;
+      }
+    }
     return count;
   };
   let total = 0;

@@ -19,3 +19,16 @@ describe('extractEmojiWithIndices', () => {
     );
   });
 });
+
+describe('countGraphemes on long texts', () => {
+  it('counts in windows exactly what one pass of Intl.Segmenter counts', async () => {
+    const { countGraphemes } = await import('../../src/counting/index.js');
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, 'é', 'e\u0301', '\r\n', 'ab'), { minLength: 500, maxLength: 1500 }).map((parts) => parts.join('')), (text) => {
+        expect(countGraphemes(text)).toBe([...segmenter.segment(text)].length);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
