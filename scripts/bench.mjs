@@ -17,7 +17,8 @@ const argument = (name, fallback) => {
 const sizes = argument('sizes', '1000,10000,100000').split(',').map(Number);
 const runs = Number(argument('runs', '3'));
 const output = join(root, argument('out', 'bench/results/latest.json'));
-const thresholdSizes = argument('threshold-sizes', '50,200,500,1000,2000').split(',').map(Number);
+const thresholdSizes = argument('threshold-sizes', '50,200,500,1000,2000').split(',').filter(Boolean).map(Number);
+const only = argument('only', 'all'); // 'threshold' re-measures only where worker threads start to pay
 const bin = join(root, 'bin', 'medpost.js');
 const floor = join(root, 'bench', 'parse-floor.mjs');
 const markdownlint = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
@@ -33,6 +34,8 @@ function measure(command, args, cwd) {
   const line = result.stderr.split('\n').reverse().find((entry) => entry.startsWith('MEDPOST_BENCH '));
   if (!line) throw new Error(`could not time ${command} ${args.join(' ')}: ${result.stderr.slice(-500)}`);
   const [, seconds, kilobytes] = line.split(' ');
+  // medpost exits 1 when it finds problems (and markdownlint too); anything else means the run failed.
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}): ${result.stderr.slice(-500)}`);
   return { seconds: Number(seconds), peakMB: Number(kilobytes) / 1024, status: result.status };
 }
 
@@ -73,7 +76,7 @@ report.startup = { node: nodeBaseline, medpostOneDraft: oneDraft, ratio: oneDraf
 console.log(`start-up: node -e 0 ${(nodeBaseline.seconds * 1000).toFixed(0)} ms, medpost on one draft ${(oneDraft.seconds * 1000).toFixed(0)} ms (${report.startup.ratio.toFixed(2)}x; target <= 3x)`);
 
 // --- corpus sizes ---
-for (const size of sizes) {
+for (const size of only === 'threshold' ? [] : sizes) {
   const directory = writeCorpus(join(root, 'bench', 'corpus', String(size)), size);
   const count = size >= 100_000 ? Math.max(1, Math.min(runs, 2)) : runs;
   const cache = join(directory, '.medpostcache');

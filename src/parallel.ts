@@ -7,8 +7,8 @@ import { availableParallelism } from 'node:os';
 import type { SeveritySetting } from './types.js';
 import type { DraftInput, DraftRecord } from './lint-core.js';
 
-/** Below this many drafts a serial run is faster than starting workers (measured by npm run bench). */
-export const PARALLEL_THRESHOLD = 400;
+/** Below this many drafts a serial run is faster than starting workers: on 2 cores, 400 drafts ran 0.87x and 1,000 drafts 1.22x as fast with workers (npm run bench, bench/results/threshold.json). */
+export const PARALLEL_THRESHOLD = 800;
 const BATCH_SIZE = 100;
 
 export interface WorkerSetup {

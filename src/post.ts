@@ -13,6 +13,7 @@ import type {
 import { normalizeMeta } from './front-matter.js';
 import { detectLanguage } from './language.js';
 import { findBareDomains } from './bare-domains.js';
+import { MappedTextBuilder } from './mapped-text.js';
 
 /** A problem that stops a part of the draft from being read (the rest is still linted). */
 export interface ParseProblem {
@@ -289,54 +290,6 @@ function mediaTypeOf(src: string): string {
 // ---------------------------------------------------------------------------------------------
 // visible text
 
-/** Builds the visible text while recording, for each run, where it comes from in the source. */
-class VisibleTextBuilder {
-  private parts: string[] = [];
-  private length = 0;
-  private textStarts: number[] = [];
-  private sourceStarts: number[] = [];
-  private runLengths: number[] = [];
-
-  append(value: string, sourceStart: number, sourceLength: number): void {
-    if (value.length === 0) return;
-    this.textStarts.push(this.length);
-    this.sourceStarts.push(sourceStart);
-    // When the source spells the value differently (escapes, entities), offsets inside it are approximate.
-    this.runLengths.push(Math.min(value.length, sourceLength));
-    this.parts.push(value);
-    this.length += value.length;
-  }
-
-  /** A separator that is not in the source (between blocks); maps to the end of the previous run. */
-  separate(separator: string): void {
-    if (this.length === 0) return;
-    const last = this.parts[this.parts.length - 1];
-    if (last.endsWith('\n') && separator === '\n') return;
-    this.parts.push(separator);
-    this.length += separator.length;
-  }
-
-  build(): VisibleText {
-    const value = this.parts.join('');
-    const { textStarts, sourceStarts, runLengths } = this;
-    return {
-      value,
-      toSource(textOffset: number): number {
-        if (textStarts.length === 0) return 0;
-        let low = 0;
-        let high = textStarts.length - 1;
-        while (low < high) {
-          const middle = (low + high + 1) >> 1;
-          if (textStarts[middle] <= textOffset) low = middle;
-          else high = middle - 1;
-        }
-        const delta = Math.max(0, textOffset - textStarts[low]);
-        return sourceStarts[low] + Math.min(delta, runLengths[low]);
-      },
-    };
-  }
-}
-
 const BLOCK_TYPES = new Set([
   'paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'table', 'tableRow', 'thematicBreak',
   'footnoteDefinition', 'definition',
@@ -349,7 +302,7 @@ interface Extraction {
 }
 
 function extractFromTree(tree: Root, source: string): Extraction {
-  const builder = new VisibleTextBuilder();
+  const builder = new MappedTextBuilder();
   const links: PostLink[] = [];
   const media: MediaItem[] = [];
 

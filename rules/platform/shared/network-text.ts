@@ -9,52 +9,9 @@
 // Each run of the text maps back to a source offset, so findings point at the draft.
 import type { Nodes, Parent, Root } from 'mdast';
 import type { Post } from '../../../src/types.js';
+import { MappedTextBuilder, type MappedText } from '../../../src/mapped-text.js';
 
-export interface NetworkText {
-  value: string;
-  /** Offset in `value` -> offset in the source file. */
-  toSource(offset: number): number;
-}
-
-class MappedTextBuilder {
-  private parts: string[] = [];
-  private length = 0;
-  private readonly textStarts: number[] = [];
-  private readonly sourceStarts: number[] = [];
-  private readonly runLengths: number[] = [];
-
-  get size(): number {
-    return this.length;
-  }
-
-  append(value: string, sourceStart: number, sourceLength = value.length): void {
-    if (value.length === 0) return;
-    this.textStarts.push(this.length);
-    this.sourceStarts.push(sourceStart);
-    this.runLengths.push(Math.min(value.length, sourceLength));
-    this.parts.push(value);
-    this.length += value.length;
-  }
-
-  build(): NetworkText {
-    const value = this.parts.join('');
-    const { textStarts, sourceStarts, runLengths } = this;
-    return {
-      value,
-      toSource(offset: number): number {
-        if (textStarts.length === 0) return 0;
-        let low = 0;
-        let high = textStarts.length - 1;
-        while (low < high) {
-          const middle = (low + high + 1) >> 1;
-          if (textStarts[middle] <= offset) low = middle;
-          else high = middle - 1;
-        }
-        return sourceStarts[low] + Math.min(Math.max(0, offset - textStarts[low]), runLengths[low]);
-      },
-    };
-  }
-}
+export type NetworkText = MappedText;
 
 const cache = new WeakMap<Post, NetworkText>();
 
