@@ -37,6 +37,14 @@ export const KNOWN_KEYS: Record<string, string> = {
   notes: 'notes for the team (not published)',
 };
 
+/** The keys as Spanish and Italian teams may write them: medpost keys are in English. */
+const TRANSLATED_KEYS: Record<string, string> = {
+  fecha: 'date', data: 'date', plataforma: 'platform', plataformas: 'platforms', piattaforma: 'platform', piattaforme: 'platforms',
+  red: 'platform', redes: 'platforms', idioma: 'lang', lengua: 'lang', lingua: 'lang', tipo: 'type', patrocinado: 'sponsored',
+  sponsorizzato: 'sponsored', consentimiento: 'consent', consenso: 'consent', publicado: 'published', pubblicato: 'published',
+  respuesta_a: 'reply_to', risposta_a: 'reply_to', medios: 'media', imagen: 'media', imagenes: 'media', immagine: 'media', immagini: 'media',
+};
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export function parseDraftDate(value: unknown): { date: string; dateTime?: string } | undefined {
@@ -129,6 +137,11 @@ export function checkFrontMatter(
   const knownKeys = Object.keys(KNOWN_KEYS);
   for (const key of Object.keys(frontMatter)) {
     if (key in KNOWN_KEYS || key.startsWith('x-') || key.startsWith('x_')) continue;
+    const translated = TRANSLATED_KEYS[key.toLowerCase()];
+    if (translated) {
+      problems.push({ key, at: 'key', message: `unknown front matter key '${key}' (did you mean '${translated}'? keys are in English)` });
+      continue;
+    }
     const suggestion = didYouMean(key, knownKeys);
     // Teams add their own keys; only a likely misspelling of a known key is worth a finding.
     if (suggestion) problems.push({ key, at: 'key', message: `unknown front matter key '${key}'${suggestion}` });

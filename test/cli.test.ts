@@ -141,6 +141,14 @@ describe('front matter schema', () => {
     expect(findings.every((finding) => finding.ruleId === 'front-matter')).toBe(true);
   });
 
+  it('points Spanish and Italian key names to the English ones', () => {
+    const project = makeProject({ 'a.md': '---\nplataforma: instagram\nfecha: 2026-12-01\ndata: 2026-12-02\n---\nHola\n' });
+    const findings = JSON.parse(runCli(['lint', 'a.md', '--format', 'json'], { cwd: project }).stdout).results[0].findings.map((finding: { message: string }) => finding.message);
+    expect(findings).toContain("unknown front matter key 'plataforma' (did you mean 'platform'? keys are in English)");
+    expect(findings).toContain("unknown front matter key 'fecha' (did you mean 'date'? keys are in English)");
+    expect(findings).toContain("unknown front matter key 'data' (did you mean 'date'? keys are in English)");
+  });
+
   it('accepts a list of platforms and aliases', () => {
     const project = makeProject({ 'a.md': draft('platforms: [Twitter, IG, linkedin]\nlang: en', 'Hello everyone.') });
     expect(runCli(['lint', 'a.md'], { cwd: project }).status).toBe(0);
