@@ -17,6 +17,7 @@ import { builtInRules } from '../rules/index.js';
 import { lintDrafts, type DraftInput } from '../src/lint-core.js';
 import { defaultSettings, mergeSettings } from '../src/settings.js';
 import type { Finding, Severity } from '../src/types.js';
+import { schemaDefaults } from '../src/schema.js';
 
 interface LabelFile {
   rules: string[];
@@ -45,7 +46,7 @@ for (const set of sets.filter((name) => wanted.length === 0 || wanted.includes(n
     .map((rule) => ({
       rule,
       severity: (rule.meta.defaultSeverity === 'off' ? 'warn' : rule.meta.defaultSeverity) as Severity,
-      options: { ...defaultsOf(rule.meta.optionsSchema?.properties ?? {}), ...(labels.options?.[rule.meta.id] ?? {}) },
+      options: { ...schemaDefaults(rule.meta.optionsSchema), ...(labels.options?.[rule.meta.id] ?? {}) },
     }));
   const missingRules = labels.rules.filter((id) => !rules.some((configured) => configured.rule.meta.id === id));
   if (missingRules.length > 0) {
@@ -109,10 +110,6 @@ for (const set of sets.filter((name) => wanted.length === 0 || wanted.includes(n
 if (check && belowTarget > 0) {
   console.log(`\n${belowTarget} score(s) below target`);
   process.exitCode = 1;
-}
-
-function defaultsOf(properties: Record<string, { default?: unknown }>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(properties).filter(([, schema]) => schema.default !== undefined).map(([key, schema]) => [key, schema.default]));
 }
 
 function describe(findings: Finding[]): string {

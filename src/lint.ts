@@ -134,23 +134,37 @@ export async function resolveDrafts(patterns: string[], options: LintOptions = {
     layers.set(layer.file ?? '<defaults>', layer);
     return layer;
   };
-  const ignoredByLayer = (layer: ConfigLayer, path: string) =>
-    layer.ignorePatterns.length > 0 && picomatch(layer.ignorePatterns, { dot: true })(toPosix(path));
+  // Matchers compiled once per config layer, not once per draft.
+  const layerMatchers = new Map<ConfigLayer, { ignored: (path: string) => boolean; excluded: (path: string) => boolean }>();
+  const matchersOf = (layer: ConfigLayer) => {
+    let matchers = layerMatchers.get(layer);
+    if (!matchers) {
+      const ignore = layer.ignorePatterns.length > 0 ? picomatch(layer.ignorePatterns, { dot: true }) : undefined;
+      const negated = (layer.files ?? []).filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
+      const exclude = negated.length > 0 ? picomatch(negated, { dot: true }) : undefined;
+      matchers = {
+        ignored: (path) => Boolean(ignore?.(toPosix(path))),
+        excluded: (path) => Boolean(exclude?.(toPosix(path))),
+      };
+      layerMatchers.set(layer, matchers);
+    }
+    return matchers;
+  };
+  const ignoredByLayer = (layer: ConfigLayer, path: string) => matchersOf(layer).ignored(path);
   const reported: string[] = [];
   for (const path of named) {
     const layer = await layerOf(path);
     if (path === stdinPath || !ignoredByLayer(layer, path)) reported.push(path);
   }
   const reportedSet = new Set(reported);
-  const context: string[] = [];
+  // A Set, in insertion order: 100,000 drafts must not be compared with each other.
+  const context = new Set<string>();
   for (const layer of [...layers.values()]) {
     for (const glob of layer.files ?? []) {
       if (glob.startsWith('!')) continue;
       for (const path of await expandGlob(glob, warnings)) {
-        if (reportedSet.has(path) || ignoreMatcher.ignores(path) || ignoredByLayer(layer, path)) continue;
-        const negated = (layer.files ?? []).filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
-        if (negated.length > 0 && picomatch(negated, { dot: true })(toPosix(path))) continue;
-        if (!context.includes(path)) context.push(path);
+        if (reportedSet.has(path) || ignoreMatcher.ignores(path) || ignoredByLayer(layer, path) || matchersOf(layer).excluded(path)) continue;
+        context.add(path);
       }
     }
   }
@@ -165,7 +179,7 @@ export async function resolveDrafts(patterns: string[], options: LintOptions = {
   for (const path of reported) {
     inputs.push({
       path,
-      displayPath: path === stdinPath ? displayPathOf(cwd, path) : displayPathOf(cwd, path),
+      displayPath: displayPathOf(cwd, path),
       source: path === stdinPath ? options.stdin!.text : undefined,
       reported: true,
       config: await loader.fileConfig(path),
