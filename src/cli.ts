@@ -139,6 +139,7 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
   const color = options.outputFile ? false : shouldUseColor(process.stdout, options.color);
   const output = formatter(report, { cwd: process.cwd(), color, version: packageVersion, maxWarnings: options.maxWarnings });
   await writeOutput(output, options.outputFile);
+  if (process.env.MEDPOST_TIMING && process.env.MEDPOST_TIMING !== '0') process.stderr.write((await import('./timing.js')).timingTable());
   if (options.outputFile && options.format !== 'stylish' && process.stderr.isTTY) {
     process.stderr.write(`medpost: ${report.errorCount} error(s), ${report.warningCount} warning(s) written to ${options.outputFile}\n`);
   }
@@ -210,6 +211,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       });
       for (const warning of warnings) process.stderr.write(`medpost: warning: ${warning}\n`);
       await writeOutput(output, options.outputFile);
+  if (process.env.MEDPOST_TIMING && process.env.MEDPOST_TIMING !== '0') process.stderr.write((await import('./timing.js')).timingTable());
     });
 
   program

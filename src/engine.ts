@@ -2,6 +2,7 @@
 // collection rules first summarise each post, then see every summary of the set.
 import { createHash } from 'node:crypto';
 import { maskValue } from './rule-helpers.js';
+import { addTiming, timingEnabled } from './timing.js';
 import type {
   CollectionReportDescriptor, CollectionRule, Finding, OrganisationSettings, Post, PostRule, ReportDescriptor,
   Rule, Severity, SummaryEnvelope,
@@ -80,6 +81,7 @@ export function runPostRules(post: Post, rules: readonly ConfiguredRule[], setti
   const sensitiveTexts = new Set<string>();
   for (const configured of rules) {
     const { rule } = configured;
+    const started = timingEnabled ? performance.now() : 0;
     try {
       if (isCollectionRule(rule)) {
         const summary = rule.summarize({ post, options: configured.options, settings });
@@ -101,6 +103,7 @@ export function runPostRules(post: Post, rules: readonly ConfiguredRule[], setti
     } catch (error) {
       findings.push(internalError(post, rule.meta.id, error));
     }
+    if (timingEnabled) addTiming(rule.meta.id, started);
   }
   if (sensitiveTexts.size > 0) maskSensitiveTexts(findings, sensitiveTexts);
   return { findings, summaries };

@@ -5,6 +5,7 @@
 // One draft's tree is held in memory at a time; collection rules keep only their summaries.
 import type { Finding, OrganisationSettings, Post, Severity, SummaryEnvelope } from './types.js';
 import { parsePost, computeLineStarts } from './post.js';
+import { addTiming, timingEnabled } from './timing.js';
 import { runPostRules, runCollectionRule, isCollectionRule, compareFindings, fingerprintOf, type ConfiguredRule } from './engine.js';
 import { parseDirectives, applyDirectives, type Directive } from './directives.js';
 import { platformRegistry } from './platforms.js';
@@ -98,12 +99,14 @@ export async function processDraft(input: DraftInput, options: Pick<LintCoreOpti
   }
 
   const settings = input.config.settings;
+  const parseStarted = timingEnabled ? performance.now() : 0;
   const { post, problems } = await parsePost(source, {
     path: input.path,
     displayPath: input.displayPath,
     settings,
     platformAliases: platformRegistry(settings).aliases,
   });
+  if (timingEnabled) addTiming('(parsing)', parseStarted);
   options.onPost?.(post, input);
   for (const problem of problems) {
     const point = post.pointAt(problem.offset);
@@ -157,9 +160,11 @@ export function finishRun(records: DraftRecord[], inputs: readonly DraftInput[],
   const byDisplayPath = new Map([...results.values()].map((result) => [result.displayPath, result]));
   for (const run of runs.values()) {
     if (run.drafts.length === 0 || !run.drafts.some((draft) => draft.reported)) continue;
+    const started = timingEnabled ? performance.now() : 0;
     for (const finding of runCollectionRule({ configured: run.configured, drafts: run.drafts }, run.settings, options.today)) {
       byDisplayPath.get(finding.file)?.findings.push(finding);
     }
+    if (timingEnabled) addTiming(run.configured.rule.meta.id, started);
   }
   for (const record of records) {
     const result = results.get(record.path);

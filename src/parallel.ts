@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import type { SeveritySetting } from './types.js';
 import type { DraftInput, DraftRecord } from './lint-core.js';
+import { timingEnabled } from './timing.js';
 
 /** Below this many drafts a serial run is faster than starting workers: on 2 cores, 400 drafts ran 0.87x and 1,000 drafts 1.22x as fast with workers (npm run bench, bench/results/threshold.json). */
 export const PARALLEL_THRESHOLD = 800;
@@ -28,6 +29,7 @@ const workerUrl = new URL('./worker.js', import.meta.url);
 /** How many workers to use for `count` drafts: 0 means run serially. */
 export function workerCountFor(count: number, concurrency: 'off' | 'auto' | number | undefined): number {
   if (concurrency === 'off' || concurrency === 1) return 0;
+  if (timingEnabled) return 0; // MEDPOST_TIMING counts every rule call in this thread
   // Running from TypeScript sources (tests, tsx) there is no compiled worker to start.
   if (!existsSync(fileURLToPath(workerUrl))) return 0;
   if (typeof concurrency === 'number') return Math.max(0, concurrency);
