@@ -9,7 +9,7 @@ import { addTiming, timingEnabled } from './timing.js';
 import { runPostRules, runCollectionRule, isCollectionRule, compareFindings, fingerprintOf, type ConfiguredRule } from './engine.js';
 import { parseDirectives, applyDirectives, type Directive } from './directives.js';
 import { platformRegistry } from './platforms.js';
-import { readDraftFile } from './read-draft.js';
+import { readDraftFile, type ReadResult } from './read-draft.js';
 import { foldText } from './rule-helpers.js';
 
 export interface FileConfig {
@@ -80,11 +80,16 @@ export function collectionRunKey(configured: ConfiguredRule): string {
   return `${configured.rule.meta.id}\0${configured.severity}\0${JSON.stringify(configured.options)}`;
 }
 
-export async function processDraft(input: DraftInput, options: Pick<LintCoreOptions, 'keepSource' | 'onPost' | 'cache'>): Promise<DraftRecord> {
+export async function processDraft(
+  input: DraftInput,
+  options: Pick<LintCoreOptions, 'keepSource' | 'onPost' | 'cache'>,
+  /** The file's content when the caller read it already (see processInOrder). */
+  preRead?: Promise<ReadResult>,
+): Promise<DraftRecord> {
   const record: DraftRecord = { path: input.path, displayPath: input.displayPath, reported: input.reported, findings: [], summaries: [], directives: [] };
   let source = input.source;
   if (source === undefined) {
-    const read = await readDraftFile(input.path);
+    const read = await (preRead ?? readDraftFile(input.path));
     if ('error' in read) {
       if (input.reported) record.findings.push(problemFinding(input.displayPath, read.error, 1, 1));
       return record;
@@ -182,9 +187,33 @@ export function finishRun(records: DraftRecord[], inputs: readonly DraftInput[],
 }
 
 export async function lintDrafts(inputs: readonly DraftInput[], options: LintCoreOptions): Promise<LintFileResult[]> {
-  const records: DraftRecord[] = [];
-  for (const input of inputs) records.push(await processDraft(input, options));
-  return finishRun(records, inputs, options);
+  return finishRun(await processInOrder(inputs, (input, preRead) => processDraft(input, options, preRead)), inputs, options);
+}
+
+/** How many files are read ahead of the draft being linted. */
+const READ_AHEAD = 8;
+
+/**
+ * Runs `work` on each input in order, one at a time, while the next few files are already being read:
+ * linting is CPU work, so waiting for the disk between drafts would leave the CPU idle (15% of a cold run).
+ */
+export async function processInOrder<Input extends { path: string; source?: string }, Output>(
+  inputs: readonly Input[],
+  work: (input: Input, preRead: Promise<ReadResult> | undefined) => Promise<Output>,
+): Promise<Output[]> {
+  const reads: Array<Promise<ReadResult> | undefined> = new Array(inputs.length);
+  const startRead = (index: number) => {
+    if (index < inputs.length && inputs[index].source === undefined) reads[index] = readDraftFile(inputs[index].path);
+  };
+  for (let index = 0; index < READ_AHEAD; index += 1) startRead(index);
+  const outputs: Output[] = [];
+  for (let index = 0; index < inputs.length; index += 1) {
+    startRead(index + READ_AHEAD);
+    const preRead = reads[index];
+    reads[index] = undefined;
+    outputs.push(await work(inputs[index], preRead));
+  }
+  return outputs;
 }
 
 function problemFinding(displayPath: string, message: string, line: number, column: number): Finding {

@@ -59,20 +59,28 @@ export async function processInWorkers(inputs: ReadonlyArray<{ input: DraftInput
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            let inFlight = 0;
             const send = () => {
-              if (next >= batches.length) return resolve();
+              if (next >= batches.length) {
+                if (inFlight === 0) resolve();
+                return;
+              }
               worker.postMessage(batches[next]);
               next += 1;
+              inFlight += 1;
             };
             worker.on('message', (message: { id: number; records?: Array<[number, DraftRecord]>; error?: string }) => {
               if (message.error) return reject(new Error(`a lint worker failed: ${message.error}`));
               for (const [index, record] of message.records ?? []) records.set(index, record);
+              inFlight -= 1;
               send();
             });
             worker.on('error', reject);
             worker.on('exit', (code) => {
               if (code !== 0) reject(new Error(`a lint worker stopped (exit code ${code})`));
             });
+            // Two batches queued per worker: it starts the next one without waiting for the main thread.
+            send();
             send();
           }),
       ),

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { builtInRules } from '../rules/index.js';
 import { ConfigLoader } from './config.js';
-import { processDraft, type DraftRecord } from './lint-core.js';
+import { processDraft, processInOrder } from './lint-core.js';
 import type { WorkerBatch, WorkerSetup } from './parallel.js';
 
 const setup = workerData as WorkerSetup;
@@ -11,11 +11,10 @@ const loader = new ConfigLoader({ cwd: setup.cwd, configFile: setup.configFile, 
 
 parentPort!.on('message', async (batch: WorkerBatch) => {
   try {
-    const records: Array<[number, DraftRecord]> = [];
-    for (const item of batch.items) {
+    const records = await processInOrder(batch.items, async (item, preRead) => {
       const config = await loader.fileConfig(item.path);
-      records.push([item.index, await processDraft({ ...item, config }, { keepSource: setup.keepSource })]);
-    }
+      return [item.index, await processDraft({ ...item, config }, { keepSource: setup.keepSource }, preRead)] as const;
+    });
     parentPort!.postMessage({ id: batch.id, records });
   } catch (error) {
     parentPort!.postMessage({ id: batch.id, error: (error as Error).stack ?? String(error) });
