@@ -4,7 +4,13 @@
 // only patterns with an occurring literal (or with no literal to go by) are then run. Cheaper than running
 // hundreds of Unicode-aware patterns at every position of every sentence, and never drops a pattern that matches.
 
-type Anchors = string[] | null; // null: no literal is certain
+/** Literals one of which a match contains (a disjunction). */
+type Clause = string[];
+/** Clauses a match satisfies all at once ("give" … and a drug name); [] when nothing is certain. */
+type Conjunction = Clause[];
+
+/** At most this many clauses are kept per pattern (the most selective): enough to skip nearly every pattern. */
+const MAX_CLAUSES = 3;
 
 interface Parser {
   source: string;
@@ -13,15 +19,17 @@ interface Parser {
 
 const QUANTIFIER_START = /[*+?{]/;
 
-/** Parses an alternation up to ')' or the end; returns its anchors. */
-function parseAlternation(parser: Parser): Anchors {
-  const alternatives: Anchors[] = [parseSequence(parser)];
+/** Parses an alternation up to ')' or the end; returns what every match of it contains. */
+function parseAlternation(parser: Parser): Conjunction {
+  const alternatives: Conjunction[] = [parseSequence(parser)];
   while (parser.source[parser.position] === '|') {
     parser.position += 1;
     alternatives.push(parseSequence(parser));
   }
-  if (alternatives.some((anchors) => anchors === null)) return null;
-  return [...new Set(alternatives.flat() as string[])];
+  if (alternatives.length === 1) return alternatives[0];
+  // One clause for the whole alternation: the best clause of each alternative, any of which may occur.
+  if (alternatives.some((conjunction) => conjunction.length === 0)) return [];
+  return [[...new Set(alternatives.flatMap((conjunction) => bestClause(conjunction)))]];
 }
 
 /** Reads a quantifier at the position, if any: its minimum count. */
@@ -43,26 +51,34 @@ function readQuantifier(parser: Parser): number | undefined {
   return minimum;
 }
 
-function better(a: Anchors, b: Anchors): Anchors {
-  if (a === null) return b;
-  if (b === null) return a;
-  const score = (anchors: string[]) => Math.min(...anchors.map((anchor) => anchor.length)) * 10 - anchors.length;
-  return score(b) > score(a) ? b : a;
+/** Higher is more selective: long literals, few of them. */
+function selectivity(clause: Clause): number {
+  return Math.min(...clause.map((literal) => literal.length)) * 10 - clause.length;
 }
 
-function parseSequence(parser: Parser): Anchors {
+function bestClause(conjunction: Conjunction): Clause {
+  return conjunction.reduce((best, clause) => (selectivity(clause) > selectivity(best) ? clause : best));
+}
+
+/** The most selective clauses, without duplicates. */
+function strongest(conjunction: Conjunction): Conjunction {
+  const unique = new Map(conjunction.map((clause) => [[...clause].sort().join('\u0000'), clause]));
+  return [...unique.values()].sort((a, b) => selectivity(b) - selectivity(a)).slice(0, MAX_CLAUSES);
+}
+
+function parseSequence(parser: Parser): Conjunction {
   const { source } = parser;
-  let best: Anchors = null;
+  const clauses: Conjunction = [];
   let run = '';
   const endRun = () => {
-    if (run) best = better(best, [run]);
+    if (run) clauses.push([run]);
     run = '';
   };
   while (parser.position < source.length) {
     const character = source[parser.position];
     if (character === '|' || character === ')') break;
     let atomLiteral: string | undefined;
-    let atomAnchors: Anchors = null;
+    let atomClauses: Conjunction = [];
     if (character === '\\') {
       const next = source[parser.position + 1] ?? '';
       if (/[pPk]/.test(next) && source[parser.position + 2] === '{' || next === 'k') {
@@ -103,12 +119,12 @@ function parseSequence(parser: Parser): Anchors {
       else parser.position += 1;
       const inner = parseAlternation(parser);
       parser.position += 1; // ')'
-      atomAnchors = zeroWidth ? null : inner;
       if (zeroWidth) {
         // A lookaround consumes nothing: it neither breaks nor extends the literal run around it.
         readQuantifier(parser);
         continue;
       }
+      atomClauses = inner;
     } else if (character === '.' || character === '^' || character === '$') {
       parser.position += 1;
     } else {
@@ -123,24 +139,33 @@ function parseSequence(parser: Parser): Anchors {
     }
     endRun();
     if (minimum !== undefined && minimum === 0) continue;
-    if (atomLiteral !== undefined) best = better(best, [atomLiteral.toLowerCase()]);
-    else best = better(best, atomAnchors);
+    if (atomLiteral !== undefined) clauses.push([atomLiteral.toLowerCase()]);
+    else clauses.push(...atomClauses);
   }
   endRun();
-  return best;
+  return strongest(clauses);
 }
 
-/** Literal strings (lower case) one of which every match of the pattern contains, or null when none is certain. */
-export function requiredLiterals(source: string): string[] | null {
+/**
+ * Clauses of literal strings (lower case) that every match of the pattern satisfies together: each clause lists
+ * literals one of which the match contains. Null when no literal is certain.
+ */
+export function requiredLiteralClauses(source: string): Conjunction | null {
   try {
     const parser = { source, position: 0 };
-    const anchors = parseAlternation(parser);
+    const clauses = parseAlternation(parser);
     if (parser.position < source.length) return null; // an unbalanced ')': don't guess
-    if (anchors && anchors.some((anchor) => anchor.length === 0)) return null;
-    return anchors;
+    const certain = clauses.filter((clause) => clause.length > 0 && clause.every((literal) => literal.length > 0));
+    return certain.length > 0 ? certain : null;
   } catch {
     return null;
   }
+}
+
+/** The most selective clause of requiredLiteralClauses: literals one of which every match contains. */
+export function requiredLiterals(source: string): string[] | null {
+  const clauses = requiredLiteralClauses(source);
+  return clauses ? bestClause(clauses) : null;
 }
 
 function escapeLiteral(value: string): string {
@@ -149,8 +174,8 @@ function escapeLiteral(value: string): string {
 }
 
 export class PatternPrefilter {
-  /** Per pattern: indexes into `literals`, or null when the pattern must always be run. */
-  private readonly anchorsOf: Array<number[] | null>;
+  /** Per pattern: clauses of indexes into `literals` (each must have one present), or null: always run. */
+  private readonly clausesOf: Array<number[][] | null>;
   private readonly literals: string[] = [];
   /** Per literal: the literals that are its prefixes (found at the same place, so present too). */
   private readonly prefixes: number[][] = [];
@@ -158,18 +183,18 @@ export class PatternPrefilter {
 
   constructor(private readonly patterns: readonly RegExp[]) {
     const indexOf = new Map<string, number>();
-    this.anchorsOf = patterns.map((pattern) => {
-      const anchors = requiredLiterals(pattern.source);
-      if (!anchors) return null;
-      return anchors.map((anchor) => {
-        let index = indexOf.get(anchor);
+    this.clausesOf = patterns.map((pattern) => {
+      const clauses = requiredLiteralClauses(pattern.source);
+      if (!clauses) return null;
+      return clauses.map((clause) => clause.map((literal) => {
+        let index = indexOf.get(literal);
         if (index === undefined) {
           index = this.literals.length;
-          indexOf.set(anchor, index);
-          this.literals.push(anchor);
+          indexOf.set(literal, index);
+          this.literals.push(literal);
         }
         return index;
-      });
+      }));
     });
     if (this.literals.length > 0) {
       // Longest first: at a given place the scanner reports the longest literal; shorter ones there are its prefixes.
@@ -204,7 +229,7 @@ export class PatternPrefilter {
         scanner.lastIndex = match.index + 1; // literals may overlap
       }
     }
-    return this.anchorsOf.map((anchors) => anchors === null || anchors.some((index) => present[index] === 1));
+    return this.clausesOf.map((clauses) => clauses === null || clauses.every((clause) => clause.some((index) => present[index] === 1)));
   }
 
   /** The patterns that can match in `text`, in their original order. */

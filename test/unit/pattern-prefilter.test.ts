@@ -1,7 +1,7 @@
 // The prefilter never drops a pattern that matches, and its literal extraction reads patterns right.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { PatternPrefilter, requiredLiterals } from '../../src/pattern-prefilter.js';
+import { PatternPrefilter, requiredLiteralClauses, requiredLiterals } from '../../src/pattern-prefilter.js';
 import { unicodeWordBoundaries } from '../../src/rule-helpers.js';
 
 describe('requiredLiterals', () => {
@@ -20,6 +20,16 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals('n[\'’]t\\s+take')).toEqual(['take']);
     expect(requiredLiterals('caf\\u00e9')).toEqual(['café']);
     expect(requiredLiterals('a{0,3}b')).toEqual(['b']);
+  });
+
+  it('keeps every required part, so a pattern needs all of them in the text', () => {
+    // A verb and a drug: a sentence with "give" but no drug name cannot match.
+    expect(requiredLiteralClauses('\\b(?:give|put) (?:\\w+ ){0,3}?(?:ibuprofen|paracetamol)\\b')).toEqual([
+      ['ibuprofen', 'paracetamol'], ['give', 'put'], [' '],
+    ]);
+    expect(requiredLiteralClauses('(?:^|, )take (?:ibuprofen|aspirin)')).toEqual([['ibuprofen', 'aspirin'], ['take ']]);
+    expect(requiredLiteralClauses('(?:a|b\\d)?x')).toEqual([['x']]);
+    expect(requiredLiteralClauses('\\d+')).toBeNull();
   });
 });
 
@@ -47,6 +57,14 @@ describe('PatternPrefilter', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('drops a pattern when one of its required parts is absent', () => {
+    const [verbAndDrug] = [new RegExp(unicodeWordBoundaries('\\b(?:give|take) (?:\\p{L}+ ){0,3}?(?:ibuprofen|aspirin)\\b'), 'giu')];
+    const pair = new PatternPrefilter([verbAndDrug]);
+    expect(pair.possible('Give your teeth two minutes.')).toEqual([false]);
+    expect(pair.possible('Aspirin is an old drug.')).toEqual([false]);
+    expect(pair.possible('Give him some aspirin.')).toEqual([true]);
   });
 
   it('drops patterns whose literals are absent', () => {
