@@ -180,7 +180,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--baseline <file>', 'findings recorded in this file are not reported (default .medpost-baseline.json, when present)')
     .option('--write-baseline', "record every current finding in the baseline (adopting medpost on existing drafts)")
     .option('--prune-baseline', 'drop baseline entries that no longer occur')
-    .option('--concurrency <n>', "worker threads: auto (default: for large sets), off, or a number", parseConcurrency)
+    .option('--concurrency <n>', 'threads: auto (one per core, for large sets), off, or a number (the main thread counts as one)', parseConcurrency)
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(async (paths: string[], options: LintCommandOptions) => {

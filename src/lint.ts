@@ -5,8 +5,8 @@ import type { Rule, RuleMeta, Severity, SeveritySetting, Finding } from './types
 import { builtInRules } from '../rules/index.js';
 import { ConfigLoader, type ConfigLayer } from './config.js';
 import { expandPatterns, expandGlob, IgnoreMatcher, displayPathOf } from './files.js';
-import { lintDrafts, finishRun, processDraft, type DraftInput, type DraftRecord, type LintCoreOptions, type LintFileResult } from './lint-core.js';
-import { processInWorkers, workerCountFor, type WorkerSetup } from './parallel.js';
+import { lintDrafts, finishRun, processDraft, processInOrder, type DraftInput, type DraftRecord, type LintCoreOptions, type LintFileResult } from './lint-core.js';
+import { processInParallel, workerCountFor, type WorkerSetup } from './parallel.js';
 import { readDraftFile } from './read-draft.js';
 import { applyFixes } from './fix.js';
 import { MedpostError } from './errors.js';
@@ -262,7 +262,8 @@ async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptio
     if (hit) records[index] = { ...hit, ...(coreOptions.keepSource ? { source: read.source } : {}) };
     else pending.push({ input: { ...input, source: read.source }, index });
   }
-  const computed = await processInWorkers(pending, setup, workerCount);
+  const computed = await processInParallel(pending, setup, workerCount, (batch) =>
+    processInOrder(batch.map(({ input }) => input), (input, preRead) => processDraft(input, { keepSource: coreOptions.keepSource }, preRead)));
   for (const { input, index } of pending) {
     const record = computed.get(index)!;
     if (coreOptions.cache && input.source !== undefined) coreOptions.cache.store(input, input.source, record);

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { SeveritySetting } from './types.js';
 import type { DraftInput, DraftRecord } from './lint-core.js';
 import { timingEnabled } from './timing.js';
+import { readDraftFile } from './read-draft.js';
 
 /** Below this many drafts a serial run is faster than starting workers: on 2 cores, 400 drafts ran 0.87x and 1,000 drafts 1.22x as fast with workers (npm run bench, bench/results/threshold.json). */
 export const PARALLEL_THRESHOLD = 800;
@@ -26,67 +27,87 @@ export interface WorkerBatch {
 
 const workerUrl = new URL('./worker.js', import.meta.url);
 
-/** How many workers to use for `count` drafts: 0 means run serially. */
+/**
+ * How many worker threads to start for `count` drafts, besides the main thread, which lints its share too:
+ * 0 means run serially. `concurrency` counts threads in all (a number), or 'auto' (one per core).
+ */
 export function workerCountFor(count: number, concurrency: 'off' | 'auto' | number | undefined): number {
   if (concurrency === 'off' || concurrency === 1) return 0;
   if (timingEnabled) return 0; // MEDPOST_TIMING counts every rule call in this thread
   // Running from TypeScript sources (tests, tsx) there is no compiled worker to start.
   if (!existsSync(fileURLToPath(workerUrl))) return 0;
-  if (typeof concurrency === 'number') return Math.max(0, concurrency);
+  if (typeof concurrency === 'number') return Math.max(0, Math.min(concurrency, 16) - 1);
   if (count < PARALLEL_THRESHOLD) return 0;
-  return Math.min(availableParallelism(), Math.ceil(count / BATCH_SIZE), 8);
+  return Math.max(0, Math.min(availableParallelism(), Math.ceil(count / BATCH_SIZE), 8) - 1);
 }
 
-export async function processInWorkers(inputs: ReadonlyArray<{ input: DraftInput; index: number }>, setup: WorkerSetup, workerCount: number): Promise<Map<number, DraftRecord>> {
-  const batches: WorkerBatch[] = [];
-  for (let start = 0; start < inputs.length; start += BATCH_SIZE) {
-    batches.push({
-      id: batches.length,
-      items: inputs.slice(start, start + BATCH_SIZE).map(({ input, index }) => ({
-        index,
-        path: input.path,
-        displayPath: input.displayPath,
-        reported: input.reported,
-        source: input.source,
-      })),
-    });
-  }
+type Item = { input: DraftInput; index: number };
+
+/**
+ * Lints `items` on the main thread and `workerCount` workers at once. Work is handed out in batches from one
+ * queue, so a slower thread simply takes fewer. The main thread reads the files for the workers (ahead of time,
+ * while they compute), so workers never wait for the disk.
+ */
+export async function processInParallel(
+  items: readonly Item[],
+  setup: WorkerSetup,
+  workerCount: number,
+  processLocally: (batch: readonly Item[]) => Promise<DraftRecord[]>,
+): Promise<Map<number, DraftRecord>> {
+  const batches: Item[][] = [];
+  for (let start = 0; start < items.length; start += BATCH_SIZE) batches.push(items.slice(start, start + BATCH_SIZE));
   const records = new Map<number, DraftRecord>();
-  const workers = Array.from({ length: Math.min(workerCount, batches.length) }, () => new Worker(workerUrl, { workerData: setup }));
   let next = 0;
+  const take = (): number | undefined => (next < batches.length ? next++ : undefined);
+
+  const workers = Array.from({ length: Math.min(workerCount, Math.max(0, batches.length - 1)) }, () => new Worker(workerUrl, { workerData: setup }));
+  const runWorker = (worker: Worker) => new Promise<void>((resolve, reject) => {
+    let inFlight = 0;
+    const send = async () => {
+      const id = take();
+      if (id === undefined) {
+        if (inFlight === 0) resolve();
+        return;
+      }
+      inFlight += 1;
+      worker.postMessage({ id, items: await withSources(batches[id]) } satisfies WorkerBatch);
+    };
+    worker.on('message', (message: { id: number; records?: Array<[number, DraftRecord]>; error?: string }) => {
+      if (message.error) return reject(new Error(`a lint worker failed: ${message.error}`));
+      for (const [index, record] of message.records ?? []) records.set(index, record);
+      inFlight -= 1;
+      send().catch(reject);
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`a lint worker stopped (exit code ${code})`));
+    });
+    // Two batches queued per worker: it starts the next one without waiting for the main thread.
+    send().then(send).catch(reject);
+  });
+  const runLocally = async () => {
+    for (let id = take(); id !== undefined; id = take()) {
+      const batch = batches[id];
+      const done = await processLocally(batch);
+      batch.forEach((item, position) => records.set(item.index, done[position]));
+    }
+  };
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            let inFlight = 0;
-            const send = () => {
-              if (next >= batches.length) {
-                if (inFlight === 0) resolve();
-                return;
-              }
-              worker.postMessage(batches[next]);
-              next += 1;
-              inFlight += 1;
-            };
-            worker.on('message', (message: { id: number; records?: Array<[number, DraftRecord]>; error?: string }) => {
-              if (message.error) return reject(new Error(`a lint worker failed: ${message.error}`));
-              for (const [index, record] of message.records ?? []) records.set(index, record);
-              inFlight -= 1;
-              send();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`a lint worker stopped (exit code ${code})`));
-            });
-            // Two batches queued per worker: it starts the next one without waiting for the main thread.
-            send();
-            send();
-          }),
-      ),
-    );
+    await Promise.all([...workers.map(runWorker), runLocally()]);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   return records;
+}
+
+/** The batch as sent to a worker, with each file's text (a file that cannot be read is left for the worker to report). */
+async function withSources(batch: readonly Item[]): Promise<WorkerBatch['items']> {
+  return Promise.all(batch.map(async ({ input, index }) => {
+    let source = input.source;
+    if (source === undefined) {
+      const read = await readDraftFile(input.path);
+      if ('source' in read) source = read.source;
+    }
+    return { index, path: input.path, displayPath: input.displayPath, reported: input.reported, source };
+  }));
 }

@@ -9,7 +9,13 @@ import type { WorkerBatch, WorkerSetup } from './parallel.js';
 const setup = workerData as WorkerSetup;
 const loader = new ConfigLoader({ cwd: setup.cwd, configFile: setup.configFile, ruleOverrides: setup.ruleOverrides, builtInRules });
 
-parentPort!.on('message', async (batch: WorkerBatch) => {
+// One batch at a time, in the order sent (the main thread queues the next one while this one runs).
+let queue: Promise<void> = Promise.resolve();
+parentPort!.on('message', (batch: WorkerBatch) => {
+  queue = queue.then(() => lintBatch(batch));
+});
+
+async function lintBatch(batch: WorkerBatch): Promise<void> {
   try {
     const records = await processInOrder(batch.items, async (item, preRead) => {
       const config = await loader.fileConfig(item.path);
@@ -19,4 +25,4 @@ parentPort!.on('message', async (batch: WorkerBatch) => {
   } catch (error) {
     parentPort!.postMessage({ id: batch.id, error: (error as Error).stack ?? String(error) });
   }
-});
+}
