@@ -214,8 +214,8 @@ export class PatternPrefilter {
 
   private readonly byLiteral = new Map<string, number>();
 
-  /** For each pattern: whether it can match somewhere in `text`. */
-  possible(text: string): boolean[] {
+  /** Which literals occur in `text` (lower-cased): pass the result to mayMatch. */
+  scan(text: string): Uint8Array {
     const present = new Uint8Array(this.literals.length);
     if (this.scanner) {
       const lower = text.toLowerCase();
@@ -229,7 +229,30 @@ export class PatternPrefilter {
         scanner.lastIndex = match.index + 1; // literals may overlap
       }
     }
-    return this.clausesOf.map((clauses) => clauses === null || clauses.every((clause) => clause.some((index) => present[index] === 1)));
+    return present;
+  }
+
+  /** Whether pattern `index` can match in the text that `present` was scanned from. */
+  mayMatch(index: number, present: Uint8Array): boolean {
+    const clauses = this.clausesOf[index];
+    if (clauses === null) return true;
+    for (const clause of clauses) {
+      let satisfied = false;
+      for (const literal of clause) {
+        if (present[literal] === 1) {
+          satisfied = true;
+          break;
+        }
+      }
+      if (!satisfied) return false;
+    }
+    return true;
+  }
+
+  /** For each pattern: whether it can match somewhere in `text`. */
+  possible(text: string): boolean[] {
+    const present = this.scan(text);
+    return this.patterns.map((_, index) => this.mayMatch(index, present));
   }
 
   /** The patterns that can match in `text`, in their original order. */

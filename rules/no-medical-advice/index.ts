@@ -2,9 +2,9 @@
 // instead of general health information plus an invitation to book a consultation.
 import type { Post, PostRule } from '../../src/types.js';
 import { sourceRangeOfText, maskValue } from '../../src/rule-helpers.js';
-import { lexiconFor, escapeRegExp, type FindingKind, type CompiledLexicon } from './lexicon.js';
+import { lexiconFor, escapeRegExp, type FindingKind, type CompiledLexicon, type CueCategory } from './lexicon.js';
 import { PatternPrefilter } from '../../src/pattern-prefilter.js';
-import { scoreSentence, isAdvice, prepareForMatching, DEFAULT_THRESHOLD } from './score.js';
+import { scoreSentence, isAdvice, prepareForMatching, DEFAULT_THRESHOLD, ACT_CATEGORIES } from './score.js';
 
 interface Options {
   strictReplies: boolean;
@@ -74,7 +74,11 @@ const rule: PostRule<Options> = {
     for (const sentence of post.sentences) {
       const text = maskAllowedPhrases(prepareForMatching(sentence.text), allowed);
       // Only patterns whose required words occur in the sentence can match it: one literal scan decides.
-      const verdict = scoreSentence(text, restrictToText(lexicon, text), { strictReply });
+      // Without a possible act (a treatment, dose, diagnosis…) the sentence cannot be advice, whatever else it says.
+      const flat = flatten(lexicon);
+      const present = flat.prefilter.scan(text);
+      if (!flat.actIndexes.some((index) => flat.prefilter.mayMatch(index, present))) continue;
+      const verdict = scoreSentence(text, lexicon, { strictReply }, (group, category, position) => flat.prefilter.mayMatch(flat.flatIndex[group][category][position], present));
       if (!isAdvice(verdict, threshold) || !verdict.kind || !verdict.cue) continue;
       const range = sourceRangeOfText(post, sentence.start, sentence.end);
       const quote = quoteOf(sentence.text);
@@ -95,6 +99,10 @@ interface FlatLexicon {
   prefilter: PatternPrefilter;
   /** For each pattern of the flat list: where it belongs. */
   places: Array<{ group: 'cues' | 'markers'; category: string }>;
+  /** The patterns of cues that are acts (see ACT_CATEGORIES): a sentence with none of them possible is skipped. */
+  actIndexes: number[];
+  /** group -> category -> position in the category -> index in the flat list. */
+  flatIndex: Record<'cues' | 'markers', Record<string, number[]>>;
 }
 
 const flatLexicons = new WeakMap<CompiledLexicon, FlatLexicon>();
@@ -104,38 +112,22 @@ function flatten(lexicon: CompiledLexicon): FlatLexicon {
   if (!flat) {
     const patterns: RegExp[] = [];
     const places: FlatLexicon['places'] = [];
+    const flatIndex: FlatLexicon['flatIndex'] = { cues: {}, markers: {} };
     for (const group of ['cues', 'markers'] as const) {
       for (const [category, list] of Object.entries<RegExp[]>(lexicon[group])) {
+        flatIndex[group][category] = [];
         for (const pattern of list) {
+          flatIndex[group][category].push(patterns.length);
           patterns.push(pattern);
           places.push({ group, category });
         }
       }
     }
-    flat = { prefilter: new PatternPrefilter(patterns), places };
+    const actIndexes = places.flatMap((place, index) => (place.group === 'cues' && ACT_CATEGORIES.has(place.category as CueCategory) ? [index] : []));
+    flat = { prefilter: new PatternPrefilter(patterns), places, actIndexes, flatIndex };
     flatLexicons.set(lexicon, flat);
   }
   return flat;
-}
-
-/** The lexicon with only the patterns that can match in `text`. */
-function restrictToText(lexicon: CompiledLexicon, text: string): CompiledLexicon {
-  const flat = flatten(lexicon);
-  const possible = flat.prefilter.possible(text);
-  const restricted: Pick<CompiledLexicon, 'cues' | 'markers'> = {
-    cues: Object.fromEntries(Object.keys(lexicon.cues).map((category) => [category, []])) as unknown as CompiledLexicon['cues'],
-    markers: Object.fromEntries(Object.keys(lexicon.markers).map((category) => [category, []])) as unknown as CompiledLexicon['markers'],
-  };
-  let index = 0;
-  for (const group of ['cues', 'markers'] as const) {
-    for (const list of Object.values<RegExp[]>(lexicon[group])) {
-      for (const pattern of list) {
-        if (possible[index]) (restricted[group] as Record<string, RegExp[]>)[flat.places[index].category].push(pattern);
-        index += 1;
-      }
-    }
-  }
-  return { ...lexicon, ...restricted };
 }
 
 /** A reply to one person: `type: reply`, `reply_to`/`in_reply_to` in front matter, or a body that opens with @someone. */

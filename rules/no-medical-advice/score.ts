@@ -22,6 +22,11 @@ const CUE_RULES: Record<CueCategory, { weight: number; kind?: FindingKind }> = {
   vocative: { weight: 1 }, // "@maria,", "Hola Ana,"
 };
 
+/** Cues that do something to someone: a sentence is advice only when one of them fires (see isAdvice). */
+export const ACT_CATEGORIES: ReadonlySet<CueCategory> = new Set(
+  (Object.entries(CUE_RULES) as Array<[CueCategory, { kind?: FindingKind }]>).filter(([, cue]) => cue.kind).map(([category]) => category),
+);
+
 /** How much each education marker lowers the score. */
 const MARKER_WEIGHTS: Record<MarkerCategory, number> = {
   consult: -1, // "talk to your doctor", "pide cita", "prenota una visita"
@@ -63,18 +68,26 @@ export interface SentenceVerdict {
   markers: MarkerCategory[];
 }
 
+/**
+ * Whether the `position`-th pattern of a category can match the sentence at all (from a literal prefilter);
+ * patterns that cannot are not run.
+ */
+export type PatternGate = (group: 'cues' | 'markers', category: string, position: number) => boolean;
+
+const RUN_EVERY_PATTERN: PatternGate = () => true;
+
 /** Scores a sentence (already prepared: see prepareForMatching). */
-export function scoreSentence(text: string, lexicon: CompiledLexicon, context: SentenceContext): SentenceVerdict {
+export function scoreSentence(text: string, lexicon: CompiledLexicon, context: SentenceContext, canMatch: PatternGate = RUN_EVERY_PATTERN): SentenceVerdict {
   const cues: CueHit[] = [];
   const isQuestion = /\?\s*\S{0,12}$/u.test(text) || /^\s*¿/u.test(text);
   for (const [category, patterns] of Object.entries(lexicon.cues) as Array<[CueCategory, RegExp[]]>) {
-    const hit = firstHit(text, patterns, category, lexicon);
+    const hit = firstHit(text, patterns, category, lexicon, (position) => canMatch('cues', category, position));
     if (!hit) continue;
     if ((category === 'diagnosis' || category === 'assessment') && isQuestion && !context.strictReply) continue;
     cues.push(hit);
   }
   const markers = (Object.entries(lexicon.markers) as Array<[MarkerCategory, RegExp[]]>)
-    .filter(([, patterns]) => patterns.some((pattern) => test(pattern, text)))
+    .filter(([category, patterns]) => patterns.some((pattern, position) => canMatch('markers', category, position) && test(pattern, text)))
     .map(([category]) => category);
 
   const has = (category: CueCategory) => cues.some((cue) => cue.category === category);
@@ -116,12 +129,13 @@ export function isAdvice(verdict: SentenceVerdict, threshold = DEFAULT_THRESHOLD
 }
 
 /** The first match of any pattern of a category; diagnosis cues framed as hypotheses ("if you have…") are skipped. */
-function firstHit(text: string, patterns: RegExp[], category: CueCategory, lexicon: CompiledLexicon): CueHit | undefined {
+function firstHit(text: string, patterns: RegExp[], category: CueCategory, lexicon: CompiledLexicon, canMatch: (position: number) => boolean): CueHit | undefined {
   const checksHypothesis = category === 'diagnosis' || category === 'assessment';
   let best: CueHit | undefined;
   // exec() on the shared global pattern, not matchAll(): matchAll clones the RegExp on every call, which costs
   // far more than the match itself on the lexicon's large alternations.
-  for (const pattern of patterns) {
+  for (const [position, pattern] of patterns.entries()) {
+    if (!canMatch(position)) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const start = match.index;
