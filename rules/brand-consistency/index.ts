@@ -28,13 +28,45 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 /** What may separate two words of a brand name: a few spaces, or a hyphen or ampersand. */
 const NAME_GAP = /^(?:[ \t\u00a0]{1,3}|[ \t\u00a0]?[-&+][ \t\u00a0]?)$/u;
 
-function tokenize(text: string): Token[] {
-  return [...text.matchAll(WORD)].map((match) => ({
-    text: match[0], folded: foldText(match[0]), start: match.index ?? 0, end: (match.index ?? 0) + match[0].length,
-  }));
+/** foldText of single words, remembered: drafts repeat the same few thousand words, and folding is slow (NFD). */
+const foldedWords = new Map<string, string>();
+const MAX_FOLDED_WORDS = 100_000;
+
+function foldWord(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    if (foldedWords.size >= MAX_FOLDED_WORDS) foldedWords.clear();
+    folded = foldText(word);
+    foldedWords.set(word, folded);
+  }
+  return folded;
 }
 
-function genericWords(languages: readonly string[]): { institutions: Set<string>; generic: Set<string> } {
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    tokens.push({ text: match[0], folded: foldWord(match[0]), start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+interface GenericWordSets { institutions: Set<string>; generic: Set<string> }
+
+/** Per list of languages: the same few lists are folded once, not for every draft. */
+const genericWordsByLanguages = new Map<string, GenericWordSets>();
+
+function genericWords(languages: readonly string[]): GenericWordSets {
+  const key = languages.join('\u0000');
+  let sets = genericWordsByLanguages.get(key);
+  if (!sets) {
+    sets = loadGenericWords(languages);
+    genericWordsByLanguages.set(key, sets);
+  }
+  return sets;
+}
+
+function loadGenericWords(languages: readonly string[]): GenericWordSets {
   const institutions = new Set<string>();
   const generic = new Set<string>();
   for (const language of new Set([...languages, 'en', 'es', 'it'])) {
@@ -55,16 +87,42 @@ function atSentenceStart(text: string, offset: number): boolean {
   return offset === 0 || /(?:^|[.!?¡¿:]\s*|\n\s*)[«"“'(]?$/u.test(before);
 }
 
+/** The brand's accepted forms and their words, as every draft's check needs them. */
+interface BrandWords {
+  brand: string;
+  forms: string[];
+  /** Per form: its folded words. */
+  formWords: string[][];
+  brandWords: Set<string>;
+  /** Brand words that are not generic (or all of them when every word is generic). */
+  distinctive: Set<string>;
+  institutions: Set<string>;
+}
+
+/** Settings objects differ per config file but hold the same brand: computed once per brand, aliases and languages. */
+const brandWordsBySettings = new Map<string, BrandWords>();
+
+function brandWordsOf(brand: string, aliases: readonly string[] | undefined, languages: readonly string[]): BrandWords {
+  const key = JSON.stringify([brand, aliases ?? [], languages]);
+  let cached = brandWordsBySettings.get(key);
+  if (cached) return cached;
+  const forms = [brand, ...(aliases ?? []).map((alias) => alias.trim()).filter(Boolean)];
+  const formWords = forms.map((form) => tokenize(form).map((token) => token.folded));
+  const brandWords = new Set(formWords.flat());
+  const { institutions, generic } = genericWords(languages);
+  const distinctive = new Set([...brandWords].filter((word) => !generic.has(word)));
+  if (distinctive.size === 0) for (const word of brandWords) distinctive.add(word);
+  cached = { brand, forms, formWords, brandWords, distinctive, institutions };
+  if (brandWordsBySettings.size > 100) brandWordsBySettings.clear();
+  brandWordsBySettings.set(key, cached);
+  return cached;
+}
+
 function checkBrandName(context: PostRuleContext<Options>): void {
   const { post, settings, report } = context;
   const brand = settings.brandName?.trim();
   if (!brand) return;
-  const forms = [brand, ...(settings.brandAliases ?? []).map((alias) => alias.trim()).filter(Boolean)];
-  const formWords = forms.map((form) => tokenize(form).map((token) => token.folded));
-  const brandWords = new Set(formWords.flat());
-  const { institutions, generic } = genericWords(settings.languages);
-  const distinctive = new Set([...brandWords].filter((word) => !generic.has(word)));
-  if (distinctive.size === 0) for (const word of brandWords) distinctive.add(word);
+  const { forms, formWords, brandWords, distinctive, institutions } = brandWordsOf(brand, settings.brandAliases, settings.languages);
 
   const text = post.text.value;
   const tokens = tokenize(text);
@@ -161,8 +219,10 @@ function checkHashtagsAndSignature({ post, options, report }: PostRuleContext<Op
       }
     }
   }
+  const signatures = requiredFor(options.signature, post.meta.platforms);
+  if (signatures.length === 0) return;
   const foldedText = foldText(post.text.value).replace(/\s+/g, ' ');
-  for (const { platform, value: signature } of requiredFor(options.signature, post.meta.platforms)) {
+  for (const { platform, value: signature } of signatures) {
     if (typeof signature !== 'string' || signature.trim() === '') continue;
     if (foldedText.includes(foldText(signature).replace(/\s+/g, ' ').trim())) continue;
     report({
