@@ -181,10 +181,11 @@ export class PatternPrefilter {
   private readonly prefixes: number[][] = [];
   private readonly scanner: RegExp | undefined;
 
-  constructor(private readonly patterns: readonly RegExp[]) {
+  /** Compiled patterns, or their sources (then none needs compiling until it is run). */
+  constructor(private readonly patterns: ReadonlyArray<RegExp | string>) {
     const indexOf = new Map<string, number>();
     this.clausesOf = patterns.map((pattern) => {
-      const clauses = requiredLiteralClauses(pattern.source);
+      const clauses = requiredLiteralClauses(typeof pattern === 'string' ? pattern : pattern.source);
       if (!clauses) return null;
       return clauses.map((clause) => clause.map((literal) => {
         let index = indexOf.get(literal);
@@ -256,7 +257,7 @@ export class PatternPrefilter {
   }
 
   /** The patterns that can match in `text`, in their original order. */
-  filter(text: string): RegExp[] {
+  filter(text: string): Array<RegExp | string> {
     const possible = this.possible(text);
     return this.patterns.filter((_, index) => possible[index]);
   }

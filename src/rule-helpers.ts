@@ -37,6 +37,19 @@ export function maskName(name: string): string {
   return name.replace(/[\p{L}\p{M}'’-]+/gu, (word) => word[0] + '•'.repeat(Math.max(1, [...word].length - 1)));
 }
 
+/** Every data-file pattern a rule has handed over so far, compiled or not: the ReDoS test checks them all. */
+const declaredPatterns = new Map<string, { source: string; flags: string }>();
+
+/** Records a data-file pattern that may be compiled later with compilePattern(source, flags). */
+export function declarePattern(source: string, flags = 'giu'): void {
+  declaredPatterns.set(`${flags}\0${source}`, { source, flags });
+}
+
+/** The patterns declared so far (see declarePattern). */
+export function declaredPatternList(): Array<{ source: string; flags: string }> {
+  return [...declaredPatterns.values()];
+}
+
 /** flags -> source -> compiled. Two levels so a lookup hashes only the (data-file, already hashed) source string. */
 const regexCache = new Map<string, Map<string, RegExp>>();
 
@@ -216,7 +229,9 @@ function prefilterOfSources(sources: readonly string[]): PatternPrefilter {
   const key = sources.join('\u0000');
   prefilter = sourcePrefiltersByContent.get(key);
   if (!prefilter) {
-    prefilter = new PatternPrefilter(sources.map((source) => compilePattern(source)));
+    // From the sources: a pattern is compiled when it first runs, not here (most never run on a given draft).
+    prefilter = new PatternPrefilter(sources);
+    for (const source of sources) declarePattern(source);
     if (sourcePrefiltersByContent.size > 1000) sourcePrefiltersByContent.clear();
     sourcePrefiltersByContent.set(key, prefilter);
   }

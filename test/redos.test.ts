@@ -48,6 +48,15 @@ async function runtimePatterns(): Promise<Found[]> {
       path: `/virtual/${index}.md`, displayPath: `${index}.md`, source: generateDraft(index), reported: true, config: { settings, rules },
     }));
     await lintDrafts(inputs, { today: '2026-06-30', knownRuleIds: new Set() });
+    // Data-file patterns compile when first run: compile the rest of those the rules declared, so all are checked.
+    const { declaredPatternList, compilePattern } = await import('../src/rule-helpers.js');
+    const { compileLexicon } = await import('../rules/no-medical-advice/lexicon.js');
+    const { parse } = await import('yaml');
+    for (const language of ['en', 'es', 'it']) {
+      const lexicon = compileLexicon(parse(readFileSync(join(repositoryRoot, 'rules', 'no-medical-advice', `lexicon.${language}.yaml`), 'utf8')), language);
+      for (const group of [lexicon.cues, lexicon.markers]) for (const patterns of Object.values(group)) for (const pattern of patterns) void pattern.regex;
+    }
+    for (const { source, flags } of declaredPatternList()) compilePattern(source, flags);
   } finally {
     (globalThis as { RegExp: RegExpConstructor }).RegExp = NativeRegExp;
   }

@@ -2,7 +2,7 @@
 // instead of general health information plus an invitation to book a consultation.
 import type { Post, PostRule } from '../../src/types.js';
 import { sourceRangeOfText, maskValue } from '../../src/rule-helpers.js';
-import { lexiconFor, escapeRegExp, type FindingKind, type CompiledLexicon, type CueCategory } from './lexicon.js';
+import { lexiconFor, escapeRegExp, type FindingKind, type CompiledLexicon, type CueCategory, type LexiconPattern } from './lexicon.js';
 import { PatternPrefilter } from '../../src/pattern-prefilter.js';
 import { scoreSentence, isAdvice, prepareForMatching, DEFAULT_THRESHOLD, ACT_CATEGORIES } from './score.js';
 
@@ -110,15 +110,15 @@ const flatLexicons = new WeakMap<CompiledLexicon, FlatLexicon>();
 function flatten(lexicon: CompiledLexicon): FlatLexicon {
   let flat = flatLexicons.get(lexicon);
   if (!flat) {
-    const patterns: RegExp[] = [];
+    const patterns: string[] = [];
     const places: FlatLexicon['places'] = [];
     const flatIndex: FlatLexicon['flatIndex'] = { cues: {}, markers: {} };
     for (const group of ['cues', 'markers'] as const) {
-      for (const [category, list] of Object.entries<RegExp[]>(lexicon[group])) {
+      for (const [category, list] of Object.entries<LexiconPattern[]>(lexicon[group])) {
         flatIndex[group][category] = [];
         for (const pattern of list) {
           flatIndex[group][category].push(patterns.length);
-          patterns.push(pattern);
+          patterns.push(pattern.source);
           places.push({ group, category });
         }
       }

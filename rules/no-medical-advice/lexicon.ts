@@ -3,7 +3,7 @@
 // the shape: `terms` (word lists), `cues` (patterns that raise the score), `markers` (patterns that lower it),
 // `alternatives` (a safe rewording per finding kind). A pattern refers to a word list as {name}.
 import { ruleData } from '../../src/data-files.js';
-import { unicodeWordBoundaries } from '../../src/rule-helpers.js';
+import { compilePattern, declarePattern, unicodeWordBoundaries } from '../../src/rule-helpers.js';
 
 /** Cue categories: what a sentence does to someone. Weights live in score.ts. */
 export const CUE_CATEGORIES = [
@@ -29,10 +29,34 @@ interface LexiconFile {
   alternatives?: Partial<Record<FindingKind, string>>;
 }
 
+/**
+ * A lexicon pattern, expanded from its template but compiled only when first run: most never run on a given
+ * draft (the prefilter rules them out), and compiling hundreds of large Unicode patterns up front was most of
+ * the time of linting one draft.
+ */
+export class LexiconPattern {
+  private compiled: RegExp | undefined;
+
+  constructor(readonly source: string, private readonly where: string) {
+    declarePattern(source);
+  }
+
+  get regex(): RegExp {
+    if (!this.compiled) {
+      try {
+        this.compiled = compilePattern(this.source);
+      } catch (error) {
+        throw new Error(`${this.where}: invalid pattern: ${(error as Error).message}`);
+      }
+    }
+    return this.compiled;
+  }
+}
+
 export interface CompiledLexicon {
   language: string;
-  cues: Record<CueCategory, RegExp[]>;
-  markers: Record<MarkerCategory, RegExp[]>;
+  cues: Record<CueCategory, LexiconPattern[]>;
+  markers: Record<MarkerCategory, LexiconPattern[]>;
   /** Matches when the text before a diagnosis cue ends in a hypothetical frame. */
   hypothetical: RegExp | undefined;
   alternatives: Partial<Record<FindingKind, string>>;
@@ -74,14 +98,14 @@ export function compileLexicon(file: LexiconFile, language: string, extraTerms: 
     if (terms[name]) terms[name].push(...words.map((word) => escapeRegExp(String(word).trim())).filter(Boolean));
   }
   const where = `lexicon.${language}.yaml`;
-  const build = (source: string, section: string) => compile(expandTemplate(source, terms, `${where} ${section}`), `${where} ${section}`);
+  const build = (source: string, section: string) => new LexiconPattern(expandTemplate(source, terms, `${where} ${section}`), `${where} ${section}`);
 
   const cues = Object.fromEntries(CUE_CATEGORIES.map((category) => [
     category, (file.cues?.[category] ?? []).map((source) => build(source, `cues.${category}`)),
-  ])) as Record<CueCategory, RegExp[]>;
+  ])) as Record<CueCategory, LexiconPattern[]>;
   const markers = Object.fromEntries(MARKER_CATEGORIES.map((category) => [
     category, (file.markers?.[category] ?? []).map((source) => build(source, `markers.${category}`)),
-  ])) as Record<MarkerCategory, RegExp[]>;
+  ])) as Record<MarkerCategory, LexiconPattern[]>;
   const hypotheticalWords = (file.hypothetical ?? []).map((source) => expandTemplate(source, terms, `${where} hypothetical`));
   // The hypothetical frame must close the text before the cue: "if you think " + "you have the flu".
   const hypothetical = hypotheticalWords.length > 0

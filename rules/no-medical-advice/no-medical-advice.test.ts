@@ -139,9 +139,18 @@ describe('no-medical-advice lexicons', () => {
       for (const category of CUE_CATEGORIES) expect(file.cues[category]?.length, `cues.${category}`).toBeGreaterThan(0);
       for (const category of MARKER_CATEGORIES) expect(file.markers[category]?.length, `markers.${category}`).toBeGreaterThan(0);
       for (const kind of FINDING_KINDS) expect(file.alternatives[kind], `alternatives.${kind}`).toBeTruthy();
-      expect(() => compileLexicon(file, language)).not.toThrow();
+      const lexicon = compileLexicon(file, language);
+      // Patterns compile when first run: compile every one here so a syntax error shows in the tests.
+      for (const group of [lexicon.cues, lexicon.markers]) {
+        for (const patterns of Object.values(group)) for (const pattern of patterns) expect(() => pattern.regex, pattern.source.slice(0, 80)).not.toThrow();
+      }
     });
   }
+
+  it('names the file and section of a pattern that does not compile', () => {
+    const lexicon = compileLexicon({ terms: {}, cues: { treatment: ['take (ibuprofen'] } }, 'xx');
+    expect(() => lexicon.cues.treatment[0].regex).toThrow(/lexicon\.xx\.yaml cues\.treatment: invalid pattern/);
+  });
 
   it('reports an unknown word list by name', () => {
     expect(() => compileLexicon({ terms: {}, cues: { treatment: ['take {pills}'] } }, 'xx')).toThrow(/unknown word list \{pills\}/);

@@ -2,7 +2,7 @@
 // Cues (from the lexicon) raise the score, education markers lower it; a sentence is advice when its score
 // reaches the threshold AND it does something to someone (an act: a treatment, a dose, a diagnosis, an answer
 // to someone's situation). Addressee signals (you, @name, a reply) only strengthen an act, never make one.
-import type { CompiledLexicon, CueCategory, FindingKind, MarkerCategory } from './lexicon.js';
+import type { CompiledLexicon, CueCategory, FindingKind, LexiconPattern, MarkerCategory } from './lexicon.js';
 
 /** How much each cue raises the score. Acts carry their kind; addressee signals have none. */
 const CUE_RULES: Record<CueCategory, { weight: number; kind?: FindingKind }> = {
@@ -80,14 +80,14 @@ const RUN_EVERY_PATTERN: PatternGate = () => true;
 export function scoreSentence(text: string, lexicon: CompiledLexicon, context: SentenceContext, canMatch: PatternGate = RUN_EVERY_PATTERN): SentenceVerdict {
   const cues: CueHit[] = [];
   const isQuestion = /\?\s*\S{0,12}$/u.test(text) || /^\s*¿/u.test(text);
-  for (const [category, patterns] of Object.entries(lexicon.cues) as Array<[CueCategory, RegExp[]]>) {
+  for (const [category, patterns] of Object.entries(lexicon.cues) as Array<[CueCategory, LexiconPattern[]]>) {
     const hit = firstHit(text, patterns, category, lexicon, (position) => canMatch('cues', category, position));
     if (!hit) continue;
     if ((category === 'diagnosis' || category === 'assessment') && isQuestion && !context.strictReply) continue;
     cues.push(hit);
   }
-  const markers = (Object.entries(lexicon.markers) as Array<[MarkerCategory, RegExp[]]>)
-    .filter(([category, patterns]) => patterns.some((pattern, position) => canMatch('markers', category, position) && test(pattern, text)))
+  const markers = (Object.entries(lexicon.markers) as Array<[MarkerCategory, LexiconPattern[]]>)
+    .filter(([category, patterns]) => patterns.some((pattern, position) => canMatch('markers', category, position) && test(pattern.regex, text)))
     .map(([category]) => category);
 
   const has = (category: CueCategory) => cues.some((cue) => cue.category === category);
@@ -129,13 +129,14 @@ export function isAdvice(verdict: SentenceVerdict, threshold = DEFAULT_THRESHOLD
 }
 
 /** The first match of any pattern of a category; diagnosis cues framed as hypotheses ("if you have…") are skipped. */
-function firstHit(text: string, patterns: RegExp[], category: CueCategory, lexicon: CompiledLexicon, canMatch: (position: number) => boolean): CueHit | undefined {
+function firstHit(text: string, patterns: LexiconPattern[], category: CueCategory, lexicon: CompiledLexicon, canMatch: (position: number) => boolean): CueHit | undefined {
   const checksHypothesis = category === 'diagnosis' || category === 'assessment';
   let best: CueHit | undefined;
   // exec() on the shared global pattern, not matchAll(): matchAll clones the RegExp on every call, which costs
   // far more than the match itself on the lexicon's large alternations.
-  for (const [position, pattern] of patterns.entries()) {
+  for (const [position, lexiconPattern] of patterns.entries()) {
     if (!canMatch(position)) continue;
+    const pattern = lexiconPattern.regex;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const start = match.index;
