@@ -65,6 +65,50 @@ function cueFile(language: string): CueFile | undefined {
   return ruleData<CueFile>(import.meta.url, `cues.${language}.yaml`);
 }
 
+interface CueEntry {
+  side: (typeof SIDES)[number];
+  id: string;
+  /** `side:id`: a cue fires once per draft, whichever file it comes from. */
+  key: string;
+  definition: CueDefinition;
+  patterns: readonly string[];
+}
+
+/** A cue file laid out for matching: its cues in order, and every pattern the first pass can rule out. */
+interface PreparedCueFile {
+  entries: CueEntry[];
+  /** Patterns of the cues with several patterns, in one list: one first pass per draft instead of one per cue. */
+  prefiltered: readonly string[];
+  bookingLinks: CueFile['bookingLinks'];
+}
+
+const preparedCueFiles = new WeakMap<CueFile, PreparedCueFile>();
+
+function prepared(file: CueFile): PreparedCueFile {
+  let ready = preparedCueFiles.get(file);
+  if (ready) return ready;
+  const entries: CueEntry[] = [];
+  for (const side of SIDES) {
+    for (const [id, definition] of Object.entries(file[side] ?? {})) {
+      entries.push({ side, id, key: `${side}:${id}`, definition, patterns: definition.patterns ?? [] });
+    }
+  }
+  // sourcesMatchingIn runs a lone pattern without a first pass; so do we (see cuePatternsToRun).
+  const prefiltered = [...new Set(entries.filter((entry) => entry.patterns.length > 1).flatMap((entry) => entry.patterns))];
+  ready = { entries, prefiltered, bookingLinks: file.bookingLinks };
+  preparedCueFiles.set(file, ready);
+  return ready;
+}
+
+/**
+ * The patterns of a cue worth running, in order. Which patterns the first pass rules out depends on each pattern
+ * alone, so one pass over all of a file's patterns gives what a pass over each cue's own list would.
+ */
+function cuePatternsToRun(entry: CueEntry, possible: ReadonlySet<string>): readonly string[] {
+  if (entry.patterns.length <= 1) return entry.patterns;
+  return entry.patterns.filter((pattern) => possible.has(pattern));
+}
+
 /** Every cue that fires in a draft, each cue id once per side (its first match). */
 export function findCues(post: Post): FiredCue[] {
   const fired = new Map<string, FiredCue>();
@@ -72,29 +116,29 @@ export function findCues(post: Post): FiredCue[] {
   const files = [cueFile(post.language), cueFile('all')].filter((file): file is CueFile => file !== undefined);
   const pointOfText = (start: number, end: number) => post.pointAt(sourceRangeOfText(post, start, end).start);
   for (const file of files) {
-    for (const side of SIDES) {
-      for (const [id, definition] of Object.entries(file[side] ?? {})) {
-        const key = `${side}:${id}`;
-        if (fired.has(key)) continue;
-        for (const pattern of sourcesMatchingIn(text, definition.patterns ?? [])) {
-          const match = compilePattern(pattern).exec(text);
-          if (!match || match[0].length === 0) continue;
-          const point = pointOfText(match.index, match.index + match[0].length);
-          fired.set(key, {
-            id, side, weight: side === 'neutral' ? 0 : definition.weight ?? 1, text: match[0], line: point.line, column: point.column,
-            description: definition.description,
-          });
-          break;
-        }
+    const { entries, prefiltered, bookingLinks } = prepared(file);
+    const possible = new Set(sourcesMatchingIn(text, prefiltered));
+    for (const entry of entries) {
+      if (fired.has(entry.key)) continue;
+      for (const pattern of cuePatternsToRun(entry, possible)) {
+        const match = compilePattern(pattern).exec(text);
+        if (!match || match[0].length === 0) continue;
+        const point = pointOfText(match.index, match.index + match[0].length);
+        const { side, id, definition } = entry;
+        fired.set(entry.key, {
+          id, side, weight: side === 'neutral' ? 0 : definition.weight ?? 1, text: match[0], line: point.line, column: point.column,
+          description: definition.description,
+        });
+        break;
       }
     }
-    if (file.bookingLinks && !fired.has('promotional:booking-link')) {
+    if (bookingLinks && !fired.has('promotional:booking-link')) {
       for (const link of post.links) {
-        const hit = file.bookingLinks.patterns.some((pattern) => compilePattern(pattern).test(link.url));
+        const hit = bookingLinks.patterns.some((pattern) => compilePattern(pattern).test(link.url));
         if (!hit) continue;
         const point = post.pointAt(link.start);
         fired.set('promotional:booking-link', {
-          id: 'booking-link', side: 'promotional', weight: file.bookingLinks.weight ?? 1, text: link.url,
+          id: 'booking-link', side: 'promotional', weight: bookingLinks.weight ?? 1, text: link.url,
           line: point.line, column: point.column, description: 'a link to a booking page',
         });
         break;
