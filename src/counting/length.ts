@@ -168,9 +168,32 @@ function overflowByUnits(units: Iterable<{ index: number; weight: number }>, max
   return undefined;
 }
 
-function* graphemeUnits(text: string) {
-  for (const segment of graphemeSegmenter.segment(text)) yield { index: segment.index, weight: 1 };
+/**
+ * Offset (UTF-16) where grapheme cluster number `count` (from 0) starts: just after the first `count` clusters.
+ * Undefined when the text has no more than `count` clusters.
+ */
+export function offsetAfterGraphemes(text: string, count: number): number | undefined {
+  // A code unit below U+0300 (other than CR) followed by another below U+0300 is a whole cluster: nothing that
+  // extends a cluster (combining marks, joiners, variation selectors, emoji modifiers…) is below U+0300.
+  // So the usual Latin-script text is counted directly, and Intl.Segmenter (slow) takes over where that stops.
+  let seen = 0;
+  let index = 0;
+  while (index < text.length) {
+    if (seen === count) return index;
+    const code = text.charCodeAt(index);
+    const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
+    if (code >= 0x300 || code === 13 || next >= 0x300) break;
+    seen += 1;
+    index += 1;
+  }
+  if (index >= text.length) return undefined;
+  for (const segment of graphemeSegmenter.segment(text.slice(index))) {
+    if (seen === count) return index + segment.index;
+    seen += 1;
+  }
+  return undefined;
 }
+
 function* codePointUnits(text: string) {
   let index = 0;
   for (const character of text) {
@@ -205,15 +228,15 @@ export function measureLength(text: string, rule: LengthRule): LengthMeasure {
     }
     case 'graphemes':
       result.length = countGraphemes(text);
-      result.overflowOffset = overflowByUnits(graphemeUnits(text), rule.max);
+      if (result.length > rule.max) result.overflowOffset = offsetAfterGraphemes(text, rule.max);
       break;
     case 'code-points':
       result.length = countCodePoints(text);
-      result.overflowOffset = overflowByUnits(codePointUnits(text), rule.max);
+      if (result.length > rule.max) result.overflowOffset = overflowByUnits(codePointUnits(text), rule.max);
       break;
     case 'utf8-bytes':
       result.length = countUtf8Bytes(text);
-      result.overflowOffset = overflowByUnits(utf8Units(text), rule.max);
+      if (result.length > rule.max) result.overflowOffset = overflowByUnits(utf8Units(text), rule.max);
       break;
     case 'utf16':
     default:

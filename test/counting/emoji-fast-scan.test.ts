@@ -32,3 +32,18 @@ describe('countGraphemes on long texts', () => {
     );
   });
 });
+
+describe('offsetAfterGraphemes', () => {
+  it('finds where cluster number n starts exactly as Intl.Segmenter does', async () => {
+    const { offsetAfterGraphemes } = await import('../../src/counting/length.js');
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const mixed = [...pieces, 'é', 'e\u0301', '\r\n', '\r', '\n', 'ab', 'o\u0308', '\u0915\u094D\u0937', 'ﷺ', '\u00AD'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...mixed), { maxLength: 60 }).map((parts) => parts.join('')), fc.nat(80), (text, count) => {
+        const starts = [...segmenter.segment(text)].map((segment) => segment.index);
+        expect(offsetAfterGraphemes(text, count)).toBe(starts[count]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

@@ -5,6 +5,7 @@ import { ruleData } from '../../../src/data-files.js';
 import { matchPattern } from '../../../src/rule-helpers.js';
 import { splitSentences } from '../../../src/post.js';
 import { networkText } from '../shared/network-text.js';
+import { offsetAfterGraphemes } from '../../../src/counting/length.js';
 import { targetPlatforms } from '../shared/platform-profile.js';
 
 interface Options {
@@ -14,18 +15,6 @@ interface Options {
 
 interface CallToActionLexicon {
   patterns?: string[];
-}
-
-const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/** Offset in `text` after `count` user-perceived characters, or undefined when the text is not that long. */
-function offsetAfterCharacters(text: string, count: number): number | undefined {
-  let seen = 0;
-  for (const segment of graphemeSegmenter.segment(text)) {
-    if (seen === count) return segment.index;
-    seen += 1;
-  }
-  return undefined;
 }
 
 function callToActionPatterns(language: string): string[] {
@@ -52,16 +41,18 @@ const rule: PostRule<Options> = {
     const text = networkText(post);
     const platforms = targetPlatforms(post, settings).filter((platform) => platform.fold.at !== undefined);
     if (platforms.length === 0 || text.value.length === 0) return;
+    // Most posts end before the fold: then there is nothing to split or match.
+    const folded = platforms
+      .map((platform) => ({ platform, fold: platform.fold.at!, foldOffset: offsetAfterGraphemes(text.value, platform.fold.at!) }))
+      .filter((entry): entry is typeof entry & { foldOffset: number } => entry.foldOffset !== undefined);
+    if (folded.length === 0) return;
     const sentences = splitSentences(text.value, post.language);
     const calls: Array<{ start: number; end: number }> = [];
     for (const pattern of callToActionPatterns(post.language)) {
       for (const found of matchPattern(text.value, pattern)) calls.push({ start: found.start, end: found.end });
     }
     calls.sort((a, b) => a.start - b.start);
-    for (const platform of platforms) {
-      const fold = platform.fold.at!;
-      const foldOffset = offsetAfterCharacters(text.value, fold);
-      if (foldOffset === undefined) continue;
+    for (const { platform, fold, foldOffset } of folded) {
       const first = sentences[0];
       if (options.checkFirstSentence && first && first.end > foldOffset) {
         report({
