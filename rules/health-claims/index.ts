@@ -70,6 +70,8 @@ const rule: PostRule<Options> = {
     let sourced: boolean | undefined;
     const hasSource = () => (sourced ??= citesSource(post, lexicon, settings.ownDomains ?? []));
 
+    // Only the patterns that can match somewhere in the text (a bundled first pass) are run one by one.
+    const possible = new Set(sourcesMatchingIn(text, prefilteredPatterns(lexicon)));
     const candidates: Candidate[] = [];
     for (const kind of KIND_ORDER) {
       if (ignored.has(kind)) continue;
@@ -78,10 +80,9 @@ const rule: PostRule<Options> = {
       const entry = lexicon?.claims?.[kind];
       const extraPatterns = extra[kind] ?? [];
       for (const pattern of extraPatterns) checkPattern(pattern, `options.extraTerms.${language}.${kind}`);
-      // Only the patterns that match somewhere in the text (a bundled first pass) are run one by one.
-      const patterns = [...sourcesMatchingIn(text, entry?.patterns ?? []), ...extraPatterns];
+      const patterns = [...patternsToRun(entry?.patterns, possible), ...extraPatterns];
       if (patterns.length === 0) continue;
-      const exceptionRanges = sourcesMatchingIn(text, entry?.exceptions ?? []).flatMap((pattern) => [...matchPattern(text, pattern)]);
+      const exceptionRanges = patternsToRun(entry?.exceptions, possible).flatMap((pattern) => [...matchPattern(text, pattern)]);
       const found: Candidate[] = [];
       for (const pattern of patterns) {
         for (const match of matchPattern(text, pattern)) {
@@ -124,6 +125,30 @@ const rule: PostRule<Options> = {
 };
 
 export default rule;
+
+const prefilteredByLexicon = new WeakMap<Lexicon, readonly string[]>();
+
+/**
+ * Every claim and exception pattern of a lexicon that the first pass may rule out, in one list: one pass per draft
+ * instead of two per kind. Which patterns it rules out depends on each pattern alone, so the result is the same.
+ * Lists of a single pattern are left out: sourcesMatchingIn runs those without a first pass (see patternsToRun).
+ */
+function prefilteredPatterns(lexicon: Lexicon | undefined): readonly string[] {
+  if (!lexicon) return [];
+  let patterns = prefilteredByLexicon.get(lexicon);
+  if (!patterns) {
+    const lists = Object.values(lexicon.claims ?? {}).flatMap((entry) => [entry?.patterns ?? [], entry?.exceptions ?? []]);
+    patterns = [...new Set(lists.filter((list) => list.length > 1).flat())];
+    prefilteredByLexicon.set(lexicon, patterns);
+  }
+  return patterns;
+}
+
+/** The patterns of a lexicon list worth running, in order: what sourcesMatchingIn(text, list) returns. */
+function patternsToRun(list: readonly string[] | undefined, possible: ReadonlySet<string>): readonly string[] {
+  if (!list || list.length <= 1) return list ?? [];
+  return list.filter((pattern) => possible.has(pattern));
+}
 
 function overlapsAny(range: { start: number; end: number }, others: ReadonlyArray<{ start: number; end: number }>): boolean {
   return others.some((other) => range.start < other.end && other.start < range.end);
