@@ -1,7 +1,8 @@
 // The duplicate detector must not compare every pair: 10,000 drafts would be 50 million comparisons.
 // These tests count the candidate pairs LSH proposes (work, not time) and check that the planted copies are found.
 import { describe, it, expect } from 'vitest';
-import { findSimilarGroups, minHashSignature, shingleHashes, jaccard } from './similarity.js';
+import { findSimilarGroups, minHashSignature, shingleHashes, jaccard, hashString } from './similarity.js';
+import fc from 'fast-check';
 import rule, { type DuplicateSummary } from './index.js';
 import { defaultSettings } from '../../src/settings.js';
 import type { CollectionReportDescriptor, SummaryEnvelope } from '../../src/types.js';
@@ -88,5 +89,19 @@ describe('cross-post-duplicate at scale', () => {
       options: { minSimilarity: 0.8, minWords: 8, flagMultiPlatform: true, maxListed: 3 },
     });
     expect(reports.filter((report) => report.kind === 'copy')).toHaveLength(300);
+  });
+});
+
+describe('shingleHashes', () => {
+  it('hashes each shingle as the words joined by one space', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 6 }), { maxLength: 12 }), (words) => {
+        const reference = new Set<number>();
+        if (words.length > 0 && words.length < 3) reference.add(hashString(words.join(' ')));
+        for (let index = 0; index + 3 <= words.length; index += 1) reference.add(hashString(words.slice(index, index + 3).join(' ')));
+        expect(shingleHashes(words)).toEqual([...reference].sort((a, b) => a - b));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -35,11 +35,22 @@ export function hashString(value: string): number {
   return hash >>> 0;
 }
 
+/** hashString(words.slice(start, end).join(' ')), without building the string. */
+function hashJoinedWords(words: readonly string[], start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index += 1) {
+    if (index > start) hash = Math.imul(hash ^ 32, 0x01000193);
+    const word = words[index];
+    for (let position = 0; position < word.length; position += 1) hash = Math.imul(hash ^ word.charCodeAt(position), 0x01000193);
+  }
+  return hash >>> 0;
+}
+
 /** Sorted, distinct hashes of the word shingles (a text shorter than a shingle is one shingle). */
 export function shingleHashes(words: readonly string[], size = SHINGLE_SIZE): number[] {
   const hashes = new Set<number>();
-  if (words.length > 0 && words.length < size) hashes.add(hashString(words.join(' ')));
-  for (let index = 0; index + size <= words.length; index += 1) hashes.add(hashString(words.slice(index, index + size).join(' ')));
+  if (words.length > 0 && words.length < size) hashes.add(hashJoinedWords(words, 0, words.length));
+  for (let index = 0; index + size <= words.length; index += 1) hashes.add(hashJoinedWords(words, index, index + size));
   return [...hashes].sort((a, b) => a - b);
 }
 

@@ -261,11 +261,10 @@ function mastodonOverflowOffset(text: string, max: number, urlLength: number): n
   let cursor = 0;
   const pieces = [...mastodonReplacements(text, urlLength), { start: text.length, end: text.length, text: '' }];
   for (const piece of pieces) {
-    // Only up to the overflow is segmented: at most `max` graphemes.
-    for (const segment of graphemeSegmenter.segment(text.slice(cursor, piece.start))) {
-      total += 1;
-      if (total > max) return cursor + segment.index;
-    }
+    const gap = text.slice(cursor, piece.start);
+    const overflow = offsetAfterGraphemes(gap, max - total);
+    if (overflow !== undefined) return cursor + overflow;
+    total += countGraphemes(gap);
     total += countGraphemes(piece.text);
     if (total > max) return piece.start;
     cursor = piece.end;
