@@ -16,8 +16,20 @@ interface LinkData {
   profileHosts: string[];
 }
 
+/** Hostnames already normalised: the same few domains (the config's lists, one's own site) recur in every draft. */
+const normalizedHostnames = new Map<string, string | undefined>();
+const MAX_REMEMBERED_HOSTNAMES = 10_000;
+
 /** 'WWW.Rival.ES.', 'https://rival.es/x', 'xn--…', 'clínica.es' -> 'rival.es' style hostnames, comparable. */
 export function normalizeHostname(value: string): string | undefined {
+  if (normalizedHostnames.has(value)) return normalizedHostnames.get(value);
+  const hostname = computeNormalizedHostname(value);
+  if (normalizedHostnames.size >= MAX_REMEMBERED_HOSTNAMES) normalizedHostnames.clear();
+  normalizedHostnames.set(value, hostname);
+  return hostname;
+}
+
+function computeNormalizedHostname(value: string): string | undefined {
   let text = value.trim();
   if (/^mailto:/i.test(text)) text = text.replace(/^mailto:[^@]*@/i, '');
   const parsed = parseDomain(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
