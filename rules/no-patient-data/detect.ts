@@ -3,7 +3,8 @@
 import type { OrganisationSettings, Post } from '../../src/types.js';
 import { hasRecordedConsent } from '../../src/front-matter.js';
 import { type Detection, type PatientDataKind, overlapsAny } from './detection.js';
-import { type LoadedLexicon, lexiconFor } from './lexicon.js';
+import { type LoadedLexicon, lexiconFor, perLexicon } from './lexicon.js';
+import { CueIndex, type DraftCues } from './cues.js';
 import { ownContact } from './own-contact.js';
 import { findIbans } from './identifiers/iban.js';
 import { findCardNumbers } from './identifiers/payment-card.js';
@@ -15,10 +16,10 @@ import { findMedicalRecordNumbers, recordNumberPattern } from './identifiers/med
 import { dateOfBirthPattern, findDatesOfBirth } from './identifiers/date-of-birth.js';
 import { findEmailAddresses, isOrganisationRoleAddress } from './identifiers/email.js';
 import { findPhoneNumbers, parsePhone } from './identifiers/phone.js';
-import { findPatientNames } from './context/patient-name.js';
+import { findPatientNames, patientNameCues } from './context/patient-name.js';
 import { findAgeConditionPlace } from './context/age-condition-place.js';
-import { findRoomsAndBeds } from './context/room-bed.js';
-import { findAddresses } from './context/address.js';
+import { findRoomsAndBeds, roomBedPatterns } from './context/room-bed.js';
+import { addressPatterns, findAddresses } from './context/address.js';
 import { findPatientImages, findPatientQuotes } from './context/consent.js';
 import { findReplyConfirmations } from './context/reply.js';
 
@@ -35,18 +36,38 @@ const COVERED_BY_CONSENT = new Set<PatientDataKind>(['patient-name', 'age-condit
 /** Where a testimonial post without consent is reported: no span in the text. */
 export const TESTIMONIAL_TYPE_MARKER = -1;
 
+/** Structured-identifier expressions built from the lexicon, once per lexicon. */
+const identifierPatterns = perLexicon((lexicon) => ({
+  medicalRecord: recordNumberPattern(lexicon.medicalRecordCues, lexicon.recordNumberConnectors),
+  dateOfBirth: dateOfBirthPattern(lexicon.dateOfBirthCues, lexicon.months, lexicon.dateConnectors),
+}));
+
+/** Every cue list and cue-led expression read over a whole draft, under one prefilter (see cues.ts). */
+const cueIndex = perLexicon((lexicon) => {
+  const { medicalRecord, dateOfBirth } = identifierPatterns(lexicon);
+  const { honorifics } = patientNameCues(lexicon);
+  const { numbered } = roomBedPatterns(lexicon);
+  return new CueIndex(
+    [lexicon.patientIntroducers, honorifics, lexicon.clinicalPredicates, lexicon.clinicalActions, lexicon.wellWishes, lexicon.individualAges, lexicon.testimonialAttributions],
+    [medicalRecord, dateOfBirth, numbered, ...addressPatterns(lexicon).shapes].filter((expression): expression is string => expression !== undefined),
+  );
+});
+
 export function detectPatientData(post: Post, settings: Readonly<OrganisationSettings>, options: DetectOptions): Detection[] {
   const lexicon = lexiconFor([...settings.languages, post.language]);
   const text = post.text.value;
+  const cues = cueIndex(lexicon).scan(text);
+  // Split into sentences only when a detector finds a candidate that needs its sentence.
+  const sentences = () => post.sentences;
   const own = ownContact(settings, options.allowedValues);
-  const structured = findStructuredIdentifiers(text, settings, options, lexicon, own);
+  const structured = findStructuredIdentifiers(text, settings, options, lexicon, cues, own);
   const isReply = post.meta.type === 'reply' || post.meta.replyTo !== undefined;
   const contextual: Detection[] = [
-    ...findPatientNames({ text, sentences: post.sentences, lexicon, allowedNames: settings.allowedNames }),
-    ...findAgeConditionPlace(text, post.sentences, lexicon),
-    ...findRoomsAndBeds(text, post.sentences, lexicon),
-    ...findAddresses({ text, sentences: post.sentences, lexicon, ownAddresses: settings.contact.addresses, isReply }),
-    ...findPatientQuotes(text, lexicon),
+    ...findPatientNames({ text, sentences, lexicon, cues, allowedNames: settings.allowedNames }),
+    ...findAgeConditionPlace(text, sentences, lexicon, cues),
+    ...findRoomsAndBeds(text, sentences, lexicon, cues),
+    ...findAddresses({ text, sentences, lexicon, cues, ownAddresses: settings.contact.addresses, isReply }),
+    ...findPatientQuotes(lexicon, cues),
     ...findPatientImages(post.meta.media, lexicon),
   ];
   if (post.meta.type === 'testimonial') {
@@ -71,6 +92,7 @@ function findStructuredIdentifiers(
   settings: Readonly<OrganisationSettings>,
   options: DetectOptions,
   lexicon: LoadedLexicon,
+  cues: DraftCues,
   own: ReturnType<typeof ownContact>,
 ): Detection[] {
   const claimed: Detection[] = [];
@@ -86,8 +108,10 @@ function findStructuredIdentifiers(
   claim(findSocialSecurityNumbers(text, lexicon.ssnContext));
   // A ten-digit 3-3-4 number that passes mod 11 is an NHS number when "NHS" is near, or when it is no phone number.
   claim(findNhsNumbers(text, lexicon.nhsContext).filter((candidate) => candidate.hasContext || !parsePhone(candidate.value, settings.phoneRegions)));
-  claim(findMedicalRecordNumbers(text, recordNumberPattern(lexicon.medicalRecordCues, lexicon.recordNumberConnectors), options.medicalRecordPatterns));
-  claim(findDatesOfBirth(text, dateOfBirthPattern(lexicon.dateOfBirthCues, lexicon.months, lexicon.dateConnectors)));
+  // The lexicon's record and birth-date expressions run only when their cue words occur.
+  const { medicalRecord, dateOfBirth } = identifierPatterns(lexicon);
+  claim(findMedicalRecordNumbers(text, medicalRecord && cues.mayMatch(medicalRecord) ? medicalRecord : undefined, options.medicalRecordPatterns));
+  claim(findDatesOfBirth(text, dateOfBirth && cues.mayMatch(dateOfBirth) ? dateOfBirth : undefined));
   claim(
     findEmailAddresses(text).filter(
       (email) => !own.isOwnEmail(email.value) && !(options.allowRoleMailboxes && isOrganisationRoleAddress(email, lexicon.roleMailboxes, lexicon.webmailDomains)),

@@ -126,3 +126,19 @@ export function lexiconFor(languages: readonly string[]): LoadedLexicon {
   cache.set(key, lexicon);
   return lexicon;
 }
+
+/**
+ * A value derived from a merged lexicon (patterns built from its lists, cue lists joined), computed once per
+ * lexicon: thousands of drafts are read with the same one, and rebuilding a pattern means hashing its source again.
+ */
+export function perLexicon<T>(build: (lexicon: LoadedLexicon) => T): (lexicon: LoadedLexicon) => T {
+  const built = new WeakMap<LoadedLexicon, T>();
+  return (lexicon) => {
+    let value = built.get(lexicon);
+    if (value === undefined) {
+      value = build(lexicon);
+      built.set(lexicon, value);
+    }
+    return value;
+  };
+}

@@ -4,41 +4,53 @@
 import { compilePattern, foldText, maskValue } from '../../../src/rule-helpers.js';
 import type { Sentence } from '../../../src/types.js';
 import type { Detection } from '../detection.js';
-import type { LoadedLexicon } from '../lexicon.js';
+import { type LoadedLexicon, perLexicon } from '../lexicon.js';
+import type { DraftCues } from '../cues.js';
 import { matchesAny, sentenceAround } from './clinical-context.js';
 
 const WORD = "[\\p{L}\\p{M}'’.\\-]+";
 
 export interface AddressInput {
   text: string;
-  sentences: readonly Sentence[];
+  /** Read only when a street address is found. */
+  sentences: () => readonly Sentence[];
   lexicon: LoadedLexicon;
+  cues: DraftCues;
   ownAddresses: readonly string[];
   isReply: boolean;
 }
 
-export function findAddresses({ text, sentences, lexicon, ownAddresses, isReply }: AddressInput): Detection[] {
-  const found: Detection[] = [];
-  if (lexicon.streetTypes.length === 0) return found;
+export const addressPatterns = perLexicon((lexicon) => {
   const types = `(?:${lexicon.streetTypes.join('|')})`;
-  // Type first ("Calle Mayor, 12", "via Roma 15") or number first ("221 Baker Street").
-  const typeFirst = compilePattern(`\\b${types}\\.?\\s+((?:${WORD}\\s+){0,4}?${WORD}),?\\s*(?:n[º°o.]?\\s*)?\\d{1,4}[a-z]?(?![\\p{L}\\p{N}])`);
-  const numberFirst = compilePattern(`(?<![\\p{L}\\p{N}])\\d{1,5}[a-z]?,?\\s+((?:${WORD}\\s+){0,3}?)${types}\\b`);
+  return {
+    // Type first ("Calle Mayor, 12", "via Roma 15") or number first ("221 Baker Street").
+    shapes: lexicon.streetTypes.length === 0 ? [] : [
+      `\\b${types}\\.?\\s+((?:${WORD}\\s+){0,4}?${WORD}),?\\s*(?:n[º°o.]?\\s*)?\\d{1,4}[a-z]?(?![\\p{L}\\p{N}])`,
+      `(?<![\\p{L}\\p{N}])\\d{1,5}[a-z]?,?\\s+((?:${WORD}\\s+){0,3}?)${types}\\b`,
+    ],
+    /** What makes an address someone's: a residence cue or a sentence about a patient. */
+    personContext: [...lexicon.residenceCues, ...lexicon.patientWords, ...lexicon.patientIntroducers],
+  };
+});
+
+export function findAddresses({ text, sentences, lexicon, cues, ownAddresses, isReply }: AddressInput): Detection[] {
+  const found: Detection[] = [];
+  const { shapes, personContext } = addressPatterns(lexicon);
   const candidates: Array<{ start: number; end: number; value: string; name: string }> = [];
-  for (const pattern of [typeFirst, numberFirst]) {
-    for (const match of text.matchAll(pattern)) {
+  for (const shape of shapes) {
+    if (!cues.mayMatch(shape)) continue;
+    for (const match of text.matchAll(compilePattern(shape))) {
       const start = match.index ?? 0;
       candidates.push({ start, end: start + match[0].length, value: match[0], name: match[1] ?? '' });
     }
   }
-  const personContext = [...lexicon.residenceCues, ...lexicon.patientWords, ...lexicon.patientIntroducers];
   for (const candidate of candidates) {
     // A street name is written with a capital: "via email 24" is not an address.
     const firstWord = candidate.name.split(/\s+/).find((word) => word && !lexicon.particleSet.has(word.toLowerCase()));
     if (firstWord && !/^\p{Lu}|^\d/u.test(firstWord)) continue;
     if (!firstWord && !/\p{Lu}/u.test(candidate.value)) continue;
     if (isOwnAddress(candidate.value, ownAddresses)) continue;
-    const sentence = sentenceAround(sentences, text, candidate.start);
+    const sentence = sentenceAround(sentences(), text, candidate.start);
     const passage = text.slice(sentence.start, sentence.end);
     if (!isReply && !matchesAny(passage, personContext)) continue;
     if (found.some((other) => candidate.start < other.end && other.start < candidate.end)) continue;

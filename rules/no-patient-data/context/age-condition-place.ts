@@ -6,6 +6,7 @@ import { foldText, maskName, maskValue } from '../../../src/rule-helpers.js';
 import type { Sentence } from '../../../src/types.js';
 import type { Detection } from '../detection.js';
 import type { LoadedLexicon } from '../lexicon.js';
+import type { DraftCues } from '../cues.js';
 import { allMatches, matchesAny, sentenceAndNext } from './clinical-context.js';
 
 const PLACE_AFTER_CUE = /^\s+(?:(?:de|del|di|la|el|le|lo|los|las|the)\s+)?(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+)?)/u;
@@ -21,11 +22,12 @@ export function findPlace(text: string, lexicon: LoadedLexicon): string | undefi
   return undefined;
 }
 
-export function findAgeConditionPlace(text: string, sentences: readonly Sentence[], lexicon: LoadedLexicon): Detection[] {
+/** `sentences` is read only when an individual's age is found. */
+export function findAgeConditionPlace(text: string, sentences: () => readonly Sentence[], lexicon: LoadedLexicon, cues: DraftCues): Detection[] {
   const found: Detection[] = [];
   const reported: Array<{ start: number; end: number }> = [];
-  for (const age of allMatches(text, lexicon.individualAges)) {
-    const window = sentenceAndNext(sentences, text, age.start);
+  for (const age of cues.matches(lexicon.individualAges)) {
+    const window = sentenceAndNext(sentences(), text, age.start);
     if (reported.some((range) => range.start === window.start)) continue;
     const passage = text.slice(window.start, window.end);
     const hasCondition = matchesAny(passage, lexicon.conditions) || matchesAny(passage, lexicon.clinicalEvents);

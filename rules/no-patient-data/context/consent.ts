@@ -4,11 +4,12 @@
 import type { MediaItem } from '../../../src/types.js';
 import type { Detection } from '../detection.js';
 import type { LoadedLexicon } from '../lexicon.js';
+import type { DraftCues } from '../cues.js';
 import { allMatches } from './clinical-context.js';
 
 /** Quotes attributed to a patient in the visible text. */
-export function findPatientQuotes(text: string, lexicon: LoadedLexicon): Detection[] {
-  return allMatches(text, lexicon.testimonialAttributions).map((match) => ({
+export function findPatientQuotes(lexicon: LoadedLexicon, cues: DraftCues): Detection[] {
+  return cues.matches(lexicon.testimonialAttributions).map((match) => ({
     kind: 'testimonial-consent' as const,
     start: match.start,
     end: match.end,

@@ -2,7 +2,7 @@
 // ("de la", "di") between them, as a reader would. Case matters here, so these expressions are written in
 // code (the lexicon's patterns are case-insensitive).
 import { compilePattern, foldText } from '../../../src/rule-helpers.js';
-import type { LoadedLexicon } from '../lexicon.js';
+import { type LoadedLexicon, perLexicon } from '../lexicon.js';
 
 const NAME_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’]+(?:-\\p{Lu}[\\p{Ll}\\p{M}]+)?";
 const INITIAL = '\\p{Lu}\\.';
@@ -20,9 +20,23 @@ export interface NameSpan {
   mention: boolean;
 }
 
-function honorificPattern(lexicon: LoadedLexicon): string | undefined {
-  return lexicon.honorifics.length > 0 ? `^(?:${lexicon.honorifics.join('|')})(?![\\p{L}])\\.?\\s+` : undefined;
-}
+/** The lexicon's name-reading expressions, built once per lexicon. */
+const namePatterns = perLexicon((lexicon) => {
+  const honorifics = lexicon.honorifics.join('|');
+  const particle = lexicon.nameParticles.length > 0 ? `(?:(?:${lexicon.nameParticles.map(escapeWord).join('|')}) ){0,2}` : '';
+  return {
+    /** A courtesy title at the start: "Sra. ", "Mr ". */
+    honorificAtStart: lexicon.honorifics.length > 0 ? compilePattern(`^(?:${honorifics})(?![\\p{L}])\\.?\\s+`, 'iu') : undefined,
+    /** A courtesy title at the end: right before a name. */
+    honorificAtEnd: lexicon.honorifics.length > 0 ? compilePattern(`(?:${honorifics})\\.?\\s+$`, 'iu') : undefined,
+    /** ", who" at the end: between a name and what happened to the person. */
+    relativeAtEnd: lexicon.relativePronouns.length > 0 ? compilePattern(`,\\s*(?:${lexicon.relativePronouns.join('|')})\\s*$`, 'iu') : undefined,
+    /** Capitalised words (and particles between them) at the end. */
+    nameAtEnd: new RegExp(`(?<![\\p{L}\\p{M}])(?:${NAME_WORD}|${INITIAL})(?: ${particle}(?:${NAME_WORD}|${INITIAL})){0,3}$`, 'u'),
+    staffTitleAtEnd: lexicon.staffTitles.length > 0 ? compilePattern(`(?:${lexicon.staffTitles.join('|')})\\.?\\s*$`, 'iu') : undefined,
+    staffRoleAtStart: lexicon.staffRoles.length > 0 ? compilePattern(`^[\\s,:–(-]{0,4}(?:${lexicon.staffRoles.join('|')})`, 'iu') : undefined,
+  };
+});
 
 /** The name (or @mention) that starts at `offset`, after at most a few spaces, commas or a colon. */
 export function readNameAfter(text: string, offset: number, lexicon: LoadedLexicon, allowHonorific = true): NameSpan | undefined {
@@ -35,9 +49,9 @@ export function readNameAfter(text: string, offset: number, lexicon: LoadedLexic
   }
   const start = position;
   let honorific = false;
-  const honorifics = honorificPattern(lexicon);
+  const honorifics = namePatterns(lexicon).honorificAtStart;
   if (allowHonorific && honorifics) {
-    const found = compilePattern(honorifics, 'iu').exec(text.slice(position, position + 20));
+    const found = honorifics.exec(text.slice(position, position + 20));
     if (found && /^\p{Lu}/u.test(text.slice(position + found[0].length, position + found[0].length + 1))) {
       honorific = true;
       position += found[0].length;
@@ -69,8 +83,9 @@ export function readNameAfter(text: string, offset: number, lexicon: LoadedLexic
 export function readNameBefore(text: string, offset: number, lexicon: LoadedLexicon): NameSpan | undefined {
   const windowStart = Math.max(0, offset - 90);
   let slice = text.slice(windowStart, offset);
-  if (lexicon.relativePronouns.length > 0) {
-    const relative = compilePattern(`,\\s*(?:${lexicon.relativePronouns.join('|')})\\s*$`, 'iu').exec(slice);
+  const patterns = namePatterns(lexicon);
+  if (patterns.relativeAtEnd) {
+    const relative = patterns.relativeAtEnd.exec(slice);
     if (relative) slice = slice.slice(0, slice.length - relative[0].length);
   }
   const appositive = /(?:,[^,.;:!?\n]{1,35},)?[\s,]*$/u.exec(slice);
@@ -80,9 +95,7 @@ export function readNameBefore(text: string, offset: number, lexicon: LoadedLexi
     const start = windowStart + (mention.index ?? 0);
     return { start, end: start + mention[0].length, text: mention[0], tokens: [mention[0]], honorific: false, mention: true };
   }
-  const particle = lexicon.nameParticles.length > 0 ? `(?:(?:${lexicon.nameParticles.map(escapeWord).join('|')}) ){0,2}` : '';
-  const sequence = new RegExp(`(?<![\\p{L}\\p{M}])(?:${NAME_WORD}|${INITIAL})(?: ${particle}(?:${NAME_WORD}|${INITIAL})){0,3}$`, 'u');
-  const found = sequence.exec(slice);
+  const found = patterns.nameAtEnd.exec(slice);
   if (!found) return undefined;
   const start = windowStart + (found.index ?? 0);
   const raw = found[0].split(' ').filter((word) => !lexicon.particleSet.has(word.toLowerCase()));
@@ -114,20 +127,20 @@ function trimNonNames(tokens: string[], lexicon: LoadedLexicon): string[] {
 }
 
 function honorificBefore(text: string, nameStart: number, lexicon: LoadedLexicon): boolean {
-  if (lexicon.honorifics.length === 0) return false;
-  return compilePattern(`(?:${lexicon.honorifics.join('|')})\\.?\\s+$`, 'iu').test(text.slice(Math.max(0, nameStart - 20), nameStart));
+  const pattern = namePatterns(lexicon).honorificAtEnd;
+  return pattern !== undefined && pattern.test(text.slice(Math.max(0, nameStart - 20), nameStart));
 }
 
 /** A clinician's title right before the name ("Dr.", "Dra.", "dott.ssa"): the person is staff. */
 export function hasStaffTitleBefore(text: string, nameStart: number, lexicon: LoadedLexicon): boolean {
-  if (lexicon.staffTitles.length === 0) return false;
-  return compilePattern(`(?:${lexicon.staffTitles.join('|')})\\.?\\s*$`, 'iu').test(text.slice(Math.max(0, nameStart - 25), nameStart));
+  const pattern = namePatterns(lexicon).staffTitleAtEnd;
+  return pattern !== undefined && pattern.test(text.slice(Math.max(0, nameStart - 25), nameStart));
 }
 
 /** A staff role right after the name (", our new cardiologist"). */
 export function hasStaffRoleAfter(text: string, nameEnd: number, lexicon: LoadedLexicon): boolean {
-  if (lexicon.staffRoles.length === 0) return false;
-  return compilePattern(`^[\\s,:–(-]{0,4}(?:${lexicon.staffRoles.join('|')})`, 'iu').test(text.slice(nameEnd, nameEnd + 60));
+  const pattern = namePatterns(lexicon).staffRoleAtStart;
+  return pattern !== undefined && pattern.test(text.slice(nameEnd, nameEnd + 60));
 }
 
 /** Whether a written name is one of settings.allowedNames (staff, public figures): all its words are in one. */

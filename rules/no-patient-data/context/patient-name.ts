@@ -4,20 +4,31 @@
 import { maskName } from '../../../src/rule-helpers.js';
 import type { Sentence } from '../../../src/types.js';
 import type { Detection } from '../detection.js';
-import type { LoadedLexicon } from '../lexicon.js';
-import { allMatches, matchesAny, sentenceAndNext } from './clinical-context.js';
+import { type LoadedLexicon, perLexicon } from '../lexicon.js';
+import type { DraftCues } from '../cues.js';
+import { matchesAny, sentenceAndNext } from './clinical-context.js';
 import {
   type NameSpan, hasStaffRoleAfter, hasStaffTitleBefore, isAllowedName, readNameAfter, readNameBefore, startsWithGivenName,
 } from './names.js';
 
 export interface PatientNameInput {
   text: string;
-  sentences: readonly Sentence[];
+  /** Read only when a courtesy title is found. */
+  sentences: () => readonly Sentence[];
   lexicon: LoadedLexicon;
+  cues: DraftCues;
   allowedNames: readonly string[];
 }
 
-export function findPatientNames({ text, sentences, lexicon, allowedNames }: PatientNameInput): Detection[] {
+/** Cue lists of this detector that are not lists of the lexicon itself. */
+export const patientNameCues = perLexicon((lexicon) => ({
+  /** A courtesy title followed by a capitalised word. */
+  honorifics: lexicon.honorifics.map((honorific) => `\\b(?:${honorific})(?![\\p{L}])\\.?(?=\\s+\\p{Lu})`),
+  /** What makes a sentence with a courtesy title one about care. */
+  careWords: [...lexicon.conditions, ...lexicon.clinicalEvents, ...lexicon.clinicalPredicates, ...lexicon.patientWords],
+}));
+
+export function findPatientNames({ text, sentences, lexicon, cues, allowedNames }: PatientNameInput): Detection[] {
   const found: Detection[] = [];
   const seen = new Set<string>();
   const accept = (name: NameSpan | undefined, strong: boolean, cue: string) => {
@@ -40,26 +51,26 @@ export function findPatientNames({ text, sentences, lexicon, allowedNames }: Pat
   };
 
   // 1. "our patient Maria López", "la nostra paziente Giulia".
-  for (const cue of allMatches(text, lexicon.patientIntroducers)) accept(readNameAfter(text, cue.end, lexicon), true, 'patient');
+  for (const cue of cues.matches(lexicon.patientIntroducers)) accept(readNameAfter(text, cue.end, lexicon), true, 'patient');
 
   // 2. A courtesy title and a name in a sentence about care: "la señora García, operada ayer de cadera".
-  const careWords = [...lexicon.conditions, ...lexicon.clinicalEvents, ...lexicon.clinicalPredicates, ...lexicon.patientWords];
-  for (const cue of allMatches(text, lexicon.honorifics.map((honorific) => `\\b(?:${honorific})(?![\\p{L}])\\.?(?=\\s+\\p{Lu})`))) {
+  const { honorifics, careWords } = patientNameCues(lexicon);
+  for (const cue of cues.matches(honorifics)) {
     const name = readNameAfter(text, cue.start, lexicon);
     if (!name?.honorific) continue;
     // "Mrs." may end a sentence for the splitter: read the sentence of the name and the next one.
-    const sentence = sentenceAndNext(sentences, text, cue.start);
+    const sentence = sentenceAndNext(sentences(), text, cue.start);
     if (matchesAny(text.slice(sentence.start, sentence.end), careWords)) accept(name, true, 'care');
   }
 
   // 3. A name, then something clinical that happened to that person: "Juan fue operado", "Tom was admitted".
-  for (const cue of allMatches(text, lexicon.clinicalPredicates)) accept(readNameBefore(text, cue.start, lexicon), false, 'care');
+  for (const cue of cues.matches(lexicon.clinicalPredicates)) accept(readNameBefore(text, cue.start, lexicon), false, 'care');
 
   // 4. The organisation treated someone: "we operated on Maria", "abbiamo operato @marco".
-  for (const cue of allMatches(text, lexicon.clinicalActions)) accept(readNameAfter(text, cue.end, lexicon), false, 'care');
+  for (const cue of cues.matches(lexicon.clinicalActions)) accept(readNameAfter(text, cue.end, lexicon), false, 'care');
 
   // 5. Get-well wishes to a named person, before or after: "Get well soon, @tom!", "¡Lucía, mejórate pronto!".
-  for (const cue of allMatches(text, lexicon.wellWishes)) {
+  for (const cue of cues.matches(lexicon.wellWishes)) {
     accept(readNameAfter(text, cue.end, lexicon), true, 'wish');
     const before = readNameBefore(text, cue.start - (/[,!¡\s]*$/u.exec(text.slice(Math.max(0, cue.start - 4), cue.start))?.[0].length ?? 0), lexicon);
     if (before && cue.start - before.end <= 4) accept(before, true, 'wish');

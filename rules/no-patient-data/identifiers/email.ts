@@ -14,6 +14,7 @@ export interface EmailDetection extends Detection {
 
 export function findEmailAddresses(text: string): EmailDetection[] {
   const found: EmailDetection[] = [];
+  if (!text.includes('@')) return found;
   for (const match of text.matchAll(CANDIDATE)) {
     const value = trimTrailing(match[0], '.-');
     const at = value.indexOf('@');

@@ -69,6 +69,18 @@ export interface PhoneDetection extends Detection {
   e164: string;
 }
 
+const contextsAtEnd = new WeakMap<readonly string[], string[]>();
+
+/** Each context pattern anchored at the end of the text before a number (built once per list). */
+function contextAtEnd(patterns: readonly string[]): string[] {
+  let anchored = contextsAtEnd.get(patterns);
+  if (!anchored) {
+    anchored = patterns.map((pattern) => `(?:${pattern})[^\\p{L}\\p{N}]{0,6}$`);
+    contextsAtEnd.set(patterns, anchored);
+  }
+  return anchored;
+}
+
 export function findPhoneNumbers(text: string, options: PhoneOptions): PhoneDetection[] {
   const found: PhoneDetection[] = [];
   for (const match of text.matchAll(CANDIDATE)) {
@@ -80,7 +92,7 @@ export function findPhoneNumbers(text: string, options: PhoneOptions): PhoneDete
     const end = start + value.length;
     if (CURRENCY_BEFORE.test(textBefore(text, start, 8)) || CURRENCY_AFTER.test(textAfter(text, end, 10))) continue;
     const before = textBefore(text, start, 30);
-    if (options.notPhoneContext.some((pattern) => compilePattern(`(?:${pattern})[^\\p{L}\\p{N}]{0,6}$`).test(before))) continue;
+    if (contextAtEnd(options.notPhoneContext).some((pattern) => compilePattern(pattern).test(before))) continue;
     const parsed = parsePhone(value, options.regions);
     if (!parsed) continue;
     if (isOrganisationNumber(parsed)) continue;
