@@ -82,11 +82,13 @@ const rule: PostRule<Options> = {
       for (const pattern of extraPatterns) checkPattern(pattern, `options.extraTerms.${language}.${kind}`);
       const patterns = [...patternsToRun(entry?.patterns, possible), ...extraPatterns];
       if (patterns.length === 0) continue;
-      const exceptionRanges = patternsToRun(entry?.exceptions, possible).flatMap((pattern) => [...matchPattern(text, pattern)]);
+      // Exceptions only matter once a claim matches, which most possible patterns don't.
+      let exceptionRanges: Array<{ start: number; end: number }> | undefined;
+      const exceptions = () => (exceptionRanges ??= patternsToRun(entry?.exceptions, possible).flatMap((pattern) => [...matchPattern(text, pattern)]));
       const found: Candidate[] = [];
       for (const pattern of patterns) {
         for (const match of matchPattern(text, pattern)) {
-          if (overlapsAny(match, exceptionRanges) || overlapsAny(match, allowedRanges)) continue;
+          if (overlapsAny(match, exceptions()) || overlapsAny(match, allowedRanges)) continue;
           found.push({ kind, start: match.start, end: match.end, text: match.match });
         }
       }
