@@ -77,8 +77,9 @@ const rule: PostRule<Options> = {
     const text = post.text.value;
     const allowed = literalRanges(text, [...(options.allowedPhrases?.[language] ?? []), ...(options.allowedPhrases?.all ?? [])]);
 
-    const hashtags = [...text.matchAll(HASHTAG_IN_TEXT)].map((match) => ({
-      value: foldText(match[1]), text: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length,
+    // Most drafts have no hashtag or mention: a quick look for the sign spares the Unicode-aware regex.
+    const hashtags = !text.includes('#') && !text.includes('＃') ? [] : [...text.matchAll(HASHTAG_IN_TEXT)].map((match) => ({
+      value: foldTag(match[1]), text: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length,
     }));
     const extraAmbiguous = new Set((extra.ambiguousTags ?? []).map((tag) => foldText(tag.replace(/^#/, ''))));
 
@@ -167,18 +168,21 @@ function partnershipReasons(
       break;
     }
   }
-  const cueExceptions = sourcesMatchingIn(text, lexicon.cueExceptions ?? []).flatMap((pattern) => [...matchPattern(text, pattern)]);
-  for (const pattern of [...sourcesMatchingIn(text, lexicon.partnershipCues ?? []), ...extraCues]) {
+  const possible = new Set(sourcesMatchingIn(text, prefilteredCues(lexicon)));
+  // Exceptions only matter once a cue matches, which most possible cues don't.
+  let cueExceptionRanges: Range[] | undefined;
+  const cueExceptions = () => (cueExceptionRanges ??= patternsToRun(lexicon.cueExceptions, possible).flatMap((pattern) => [...matchPattern(text, pattern)]));
+  for (const pattern of [...patternsToRun(lexicon.partnershipCues, possible), ...extraCues]) {
     for (const match of matchPattern(text, pattern)) {
-      if (overlapsAny(match, cueExceptions) || overlapsAny(match, allowed)) continue;
+      if (overlapsAny(match, cueExceptions()) || overlapsAny(match, allowed)) continue;
       reasons.push({ describe: `it shows a partnership ("${match.match.trim()}")`, textRange: match });
       break;
     }
   }
   const ownHandles = new Set((settings.ownHandles ?? []).map((handle) => handle.replace(/^@/, '').toLowerCase()));
-  const brandMentions = [...text.matchAll(MENTION_IN_TEXT)].filter((match) => !ownHandles.has(match[1].toLowerCase().replace(/\.$/, '')));
-  const personal = (lexicon.personalCodeCues ?? []).some((pattern) => compilePattern(pattern).test(text));
-  if (brandMentions.length > 0 || brandLinks.length > 0 || personal) {
+  const brandMentions = !text.includes('@') ? [] : [...text.matchAll(MENTION_IN_TEXT)].filter((match) => !ownHandles.has(match[1].toLowerCase().replace(/\.$/, '')));
+  const personal = () => (lexicon.personalCodeCues ?? []).some((pattern) => compilePattern(pattern).test(text));
+  if (brandMentions.length > 0 || brandLinks.length > 0 || personal()) {
     for (const pattern of lexicon.discountCodeCues ?? []) {
       const match = matchPattern(text, pattern).next().value;
       if (match && !overlapsAny(match, allowed)) {
@@ -191,6 +195,42 @@ function partnershipReasons(
   const tag = hashtags.find((hashtag) => ALL_SPONSORSHIP_TAGS.has(hashtag.value));
   if (tag) reasons.push({ describe: `it is tagged ${tag.text}`, textRange: tag });
   return reasons;
+}
+
+const prefilteredByLexicon = new WeakMap<DisclosureLexicon, readonly string[]>();
+
+/**
+ * A lexicon's partnership cues and their exceptions in one list: one first pass per draft instead of two. Which
+ * patterns it rules out depends on each pattern alone, so the result is the same. Lists of a single pattern are left
+ * out: sourcesMatchingIn runs those without a first pass (see patternsToRun).
+ */
+function prefilteredCues(lexicon: DisclosureLexicon): readonly string[] {
+  let patterns = prefilteredByLexicon.get(lexicon);
+  if (!patterns) {
+    const lists = [lexicon.partnershipCues ?? [], lexicon.cueExceptions ?? []];
+    patterns = [...new Set(lists.filter((list) => list.length > 1).flat())];
+    prefilteredByLexicon.set(lexicon, patterns);
+  }
+  return patterns;
+}
+
+/** The patterns of a lexicon list worth running, in order: what sourcesMatchingIn(text, list) returns. */
+function patternsToRun(list: readonly string[] | undefined, possible: ReadonlySet<string>): readonly string[] {
+  if (!list || list.length <= 1) return list ?? [];
+  return list.filter((pattern) => possible.has(pattern));
+}
+
+/** foldText of hashtag words, remembered: the same few tags come back in draft after draft. */
+const foldedTags = new Map<string, string>();
+
+function foldTag(tag: string): string {
+  let folded = foldedTags.get(tag);
+  if (folded === undefined) {
+    if (foldedTags.size >= 10_000) foldedTags.clear();
+    folded = foldText(tag);
+    foldedTags.set(tag, folded);
+  }
+  return folded;
 }
 
 function effectiveFold(post: Post, settings: Readonly<OrganisationSettings>, options: Options): number {
