@@ -7,7 +7,7 @@
 /** Literals one of which a match contains (a disjunction). */
 type Clause = string[];
 /** Clauses a match satisfies all at once ("give" … and a drug name); [] when nothing is certain. */
-type Conjunction = Clause[];
+export type Conjunction = Clause[];
 
 /** At most this many clauses are kept per pattern (the most selective): enough to skip nearly every pattern. */
 const MAX_CLAUSES = 3;
@@ -15,6 +15,8 @@ const MAX_CLAUSES = 3;
 interface Parser {
   source: string;
   position: number;
+  /** Characters that stand for a whole group whose clauses are known (see requiredLiteralClauses). */
+  atoms?: ReadonlyMap<string, Conjunction>;
 }
 
 const QUANTIFIER_START = /[*+?{]/;
@@ -127,6 +129,9 @@ function parseSequence(parser: Parser): Conjunction {
       atomClauses = inner;
     } else if (character === '.' || character === '^' || character === '$') {
       parser.position += 1;
+    } else if (parser.atoms?.has(character)) {
+      atomClauses = parser.atoms.get(character)!;
+      parser.position += 1;
     } else {
       atomLiteral = character;
       parser.position += 1;
@@ -148,11 +153,12 @@ function parseSequence(parser: Parser): Conjunction {
 
 /**
  * Clauses of literal strings (lower case) that every match of the pattern satisfies together: each clause lists
- * literals one of which the match contains. Null when no literal is certain.
+ * literals one of which the match contains. Null when no literal is certain. `atoms` lets a template be read
+ * without expanding it: each of its characters stands for a group whose clauses are already known.
  */
-export function requiredLiteralClauses(source: string): Conjunction | null {
+export function requiredLiteralClauses(source: string, atoms?: ReadonlyMap<string, Conjunction>): Conjunction | null {
   try {
-    const parser = { source, position: 0 };
+    const parser = { source, position: 0, atoms };
     const clauses = parseAlternation(parser);
     if (parser.position < source.length) return null; // an unbalanced ')': don't guess
     const certain = clauses.filter((clause) => clause.length > 0 && clause.every((literal) => literal.length > 0));
@@ -181,11 +187,12 @@ export class PatternPrefilter {
   private readonly prefixes: number[][] = [];
   private readonly scanner: RegExp | undefined;
 
-  /** Compiled patterns, or their sources (then none needs compiling until it is run). */
-  constructor(private readonly patterns: ReadonlyArray<RegExp | string>) {
+  /** Compiled patterns, their sources (then none needs compiling until it is run), or their clauses if known. */
+  constructor(private readonly patterns: ReadonlyArray<RegExp | string | { clauses: Conjunction | null }>) {
     const indexOf = new Map<string, number>();
     this.clausesOf = patterns.map((pattern) => {
-      const clauses = requiredLiteralClauses(typeof pattern === 'string' ? pattern : pattern.source);
+      const clauses = typeof pattern === 'string' ? requiredLiteralClauses(pattern)
+        : pattern instanceof RegExp ? requiredLiteralClauses(pattern.source) : pattern.clauses;
       if (!clauses) return null;
       return clauses.map((clause) => clause.map((literal) => {
         let index = indexOf.get(literal);
@@ -257,7 +264,7 @@ export class PatternPrefilter {
   }
 
   /** The patterns that can match in `text`, in their original order. */
-  filter(text: string): Array<RegExp | string> {
+  filter(text: string): Array<RegExp | string | { clauses: Conjunction | null }> {
     const possible = this.possible(text);
     return this.patterns.filter((_, index) => possible[index]);
   }

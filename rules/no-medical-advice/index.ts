@@ -110,7 +110,7 @@ const flatLexicons = new WeakMap<CompiledLexicon, FlatLexicon>();
 function flatten(lexicon: CompiledLexicon): FlatLexicon {
   let flat = flatLexicons.get(lexicon);
   if (!flat) {
-    const patterns: string[] = [];
+    const patterns: LexiconPattern[] = [];
     const places: FlatLexicon['places'] = [];
     const flatIndex: FlatLexicon['flatIndex'] = { cues: {}, markers: {} };
     for (const group of ['cues', 'markers'] as const) {
@@ -118,7 +118,7 @@ function flatten(lexicon: CompiledLexicon): FlatLexicon {
         flatIndex[group][category] = [];
         for (const pattern of list) {
           flatIndex[group][category].push(patterns.length);
-          patterns.push(pattern.source);
+          patterns.push(pattern);
           places.push({ group, category });
         }
       }

@@ -3,7 +3,8 @@
 // the shape: `terms` (word lists), `cues` (patterns that raise the score), `markers` (patterns that lower it),
 // `alternatives` (a safe rewording per finding kind). A pattern refers to a word list as {name}.
 import { ruleData } from '../../src/data-files.js';
-import { compilePattern, declarePattern, unicodeWordBoundaries } from '../../src/rule-helpers.js';
+import { compilePattern, unicodeWordBoundaries } from '../../src/rule-helpers.js';
+import { requiredLiteralClauses, type Conjunction } from '../../src/pattern-prefilter.js';
 
 /** Cue categories: what a sentence does to someone. Weights live in score.ts. */
 export const CUE_CATEGORIES = [
@@ -30,15 +31,25 @@ interface LexiconFile {
 }
 
 /**
- * A lexicon pattern, expanded from its template but compiled only when first run: most never run on a given
- * draft (the prefilter rules them out), and compiling hundreds of large Unicode patterns up front was most of
- * the time of linting one draft.
+ * A lexicon pattern: its template is expanded and compiled only when it first runs. Most never run on a given
+ * draft (the prefilter rules them out, from `clauses`, which are read off the template without expanding it),
+ * and expanding and compiling hundreds of large Unicode patterns up front was most of the time of linting one draft.
  */
 export class LexiconPattern {
+  private expanded: string | undefined;
   private compiled: RegExp | undefined;
 
-  constructor(readonly source: string, private readonly where: string) {
-    declarePattern(source);
+  constructor(
+    private readonly expand: () => string,
+    /** Literal clauses every match satisfies (see src/pattern-prefilter.ts), or null when none is certain. */
+    readonly clauses: Conjunction | null,
+    private readonly where: string,
+  ) {}
+
+  /** The expanded regular expression source. */
+  get source(): string {
+    this.expanded ??= this.expand();
+    return this.expanded;
   }
 
   get regex(): RegExp {
@@ -98,7 +109,12 @@ export function compileLexicon(file: LexiconFile, language: string, extraTerms: 
     if (terms[name]) terms[name].push(...words.map((word) => escapeRegExp(String(word).trim())).filter(Boolean));
   }
   const where = `lexicon.${language}.yaml`;
-  const build = (source: string, section: string) => new LexiconPattern(expandTemplate(source, terms, `${where} ${section}`), `${where} ${section}`);
+  const clausesOf = templateClauses(terms, where);
+  const build = (source: string, section: string) => new LexiconPattern(
+    () => expandTemplate(source, terms, `${where} ${section}`),
+    clausesOf(source, `${where} ${section}`),
+    `${where} ${section}`,
+  );
 
   const cues = Object.fromEntries(CUE_CATEGORIES.map((category) => [
     category, (file.cues?.[category] ?? []).map((source) => build(source, `cues.${category}`)),
@@ -128,6 +144,34 @@ export function expandTemplate(source: string, terms: Record<string, string[]>, 
     return `(?:${alternatives.join('|')})`;
   });
   return depth === 0 ? flexibleSpaces(expanded) : expanded;
+}
+
+/** First of the private-use characters that stand for word lists while a template is read for its literals. */
+const WORD_LIST_MARKER = 0xe000;
+
+/**
+ * The literal clauses of templates (see PatternPrefilter), read without expanding them: each {name} is read as
+ * one character standing for its word list, whose clauses are worked out once. The result is what reading the
+ * expanded pattern gives, at a fraction of the cost (the drug list alone is in dozens of patterns).
+ * Also checks, up front, that every {name} exists.
+ */
+function templateClauses(terms: Record<string, string[]>, where: string): (template: string, place: string) => Conjunction | null {
+  const markerOf = new Map<string, string>();
+  const atoms = new Map<string, Conjunction>();
+  const withMarkers = (source: string, place: string, depth: number): string => source.replace(PLACEHOLDER, (_whole, name: string) => {
+    if (!terms[name]) throw new Error(`${place}: unknown word list {${name}} in "${source}"`);
+    if (depth > 3) throw new Error(`${place}: word lists refer to each other too deeply in "${source}"`);
+    let marker = markerOf.get(name);
+    if (marker !== undefined && !atoms.has(marker)) throw new Error(`${place}: word list {${name}} refers to itself in "${source}"`);
+    if (marker === undefined) {
+      marker = String.fromCharCode(WORD_LIST_MARKER + markerOf.size);
+      markerOf.set(name, marker);
+      const group = flexibleSpaces(`(?:${terms[name].map((word) => withMarkers(word, place, depth + 1)).join('|')})`);
+      atoms.set(marker, requiredLiteralClauses(group, atoms) ?? []);
+    }
+    return marker;
+  });
+  return (template, place) => requiredLiteralClauses(flexibleSpaces(withMarkers(template, place, 0)), atoms);
 }
 
 function flexibleSpaces(source: string): string {
