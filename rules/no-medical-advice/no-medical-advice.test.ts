@@ -147,6 +147,19 @@ describe('no-medical-advice lexicons', () => {
     });
   }
 
+  it('reads the same literal clauses off a template as off the expanded pattern', async () => {
+    const { requiredLiteralClauses } = await import('../../src/pattern-prefilter.js');
+    const sorted = (clauses: string[][] | null) => clauses?.map((clause) => [...clause].sort()).sort();
+    for (const language of ['en', 'es', 'it']) {
+      const lexicon = compileLexicon(parse(readFileSync(join(import.meta.dirname, `lexicon.${language}.yaml`), 'utf8')), language);
+      for (const group of [lexicon.cues, lexicon.markers]) {
+        for (const patterns of Object.values(group)) {
+          for (const pattern of patterns) expect(sorted(pattern.clauses), pattern.source.slice(0, 80)).toEqual(sorted(requiredLiteralClauses(pattern.source)));
+        }
+      }
+    }
+  });
+
   it('names the file and section of a pattern that does not compile', () => {
     const lexicon = compileLexicon({ terms: {}, cues: { treatment: ['take (ibuprofen'] } }, 'xx');
     expect(() => lexicon.cues.treatment[0].regex).toThrow(/lexicon\.xx\.yaml cues\.treatment: invalid pattern/);
