@@ -1,17 +1,20 @@
 // Which cues of the lexicon can occur in a draft, found in one pass. Every detector starts from a cue ("our
-// patient", "was admitted", "MRN", "bed"): the patterns of all cue lists share one literal prefilter
-// (src/pattern-prefilter.ts), so a draft is lower-cased and scanned once instead of once per list, and a
-// detector whose cues cannot occur is skipped without running its (large, Unicode-aware) expression.
-import { PatternPrefilter } from '../../src/pattern-prefilter.js';
+// patient", "was admitted", "MRN", "bed"). As in src/pattern-prefilter.ts, each pattern is reduced to literals
+// one of which every match contains; here the literals of all cue lists share one automaton, so a draft is read
+// once instead of lower-cased and scanned once per list, and a detector whose cues cannot occur is skipped
+// without running its (large, Unicode-aware) expression.
+import { requiredLiteralClauses } from '../../src/pattern-prefilter.js';
 import { compilePattern, matchPattern, sourcesMatchingIn } from '../../src/rule-helpers.js';
+import { LiteralAutomaton } from './literal-automaton.js';
 
 /**
- * Characters that a case-insensitive Unicode expression equates with a letter whose toLowerCase() differs
- * ("ſ" matches /s/iu, "ς" matches /σ/iu): a scan of the lower-cased draft for literals could miss a match
- * there. A draft containing one is read the way it was before this prefilter: each list prefiltered on its
- * own (sourcesMatchingIn) and every other expression run.
+ * Characters that a case-insensitive Unicode expression equates with a letter whose lower case differs
+ * ("ſ" matches /s/iu, "ς" matches /σ/iu), and the two whose lower case depends on context or is two characters
+ * ("Σ", "İ"). On any other text a literal that an expression matches case-insensitively occurs in the text
+ * lower-cased one character at a time, which is exactly text.toLowerCase(). A draft containing one is read as
+ * before this index: each list prefiltered on its own (sourcesMatchingIn) and every expression run.
  */
-const FOLDS_UNLIKE_LOWER_CASE = /[\u00b5\u017f\u0345\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1c80-\u1c88\u1e9b\u1fbe]/u;
+const FOLDS_UNLIKE_LOWER_CASE = /[\u00b5\u017f\u0130\u0345\u03a3\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1c80-\u1c88\u1e9b\u1fbe]/u;
 
 export interface CueMatch {
   start: number;
@@ -21,8 +24,10 @@ export interface CueMatch {
 
 /** The cue lists and whole expressions of one lexicon, under one prefilter. Build once per lexicon. */
 export class CueIndex {
-  private readonly prefilter: PatternPrefilter;
-  /** Where each list's patterns sit in the prefilter's pattern list. */
+  /** Per pattern: clauses of literal indexes, each clause needing one of them present; null: always possible. */
+  private readonly clauses: Array<number[][] | null> = [];
+  private readonly automaton: LiteralAutomaton;
+  /** Where each list's patterns sit in the pattern list. */
   private readonly offsets = new Map<readonly string[], number>();
   private readonly expressionOffsets = new Map<string, number>();
 
@@ -31,23 +36,42 @@ export class CueIndex {
    * `expressions`: whole detector expressions (data-file syntax), asked only whether they can match at all.
    */
   constructor(lists: ReadonlyArray<readonly string[]>, expressions: readonly string[]) {
-    const patterns: RegExp[] = [];
+    const sources: string[] = [];
     for (const list of lists) {
       if (this.offsets.has(list)) continue;
-      this.offsets.set(list, patterns.length);
-      for (const source of list) patterns.push(compilePattern(source));
+      this.offsets.set(list, sources.length);
+      sources.push(...list);
     }
     for (const expression of expressions) {
       if (this.expressionOffsets.has(expression)) continue;
-      this.expressionOffsets.set(expression, patterns.length);
-      patterns.push(compilePattern(expression));
+      this.expressionOffsets.set(expression, sources.length);
+      sources.push(expression);
     }
-    this.prefilter = new PatternPrefilter(patterns);
+    const literals: string[] = [];
+    const literalIndex = new Map<string, number>();
+    for (const source of sources) {
+      // The compiled source, as sourcesMatchingIn reads it (with `\b` made Unicode-aware).
+      const clauses = requiredLiteralClauses(compilePattern(source).source);
+      this.clauses.push(clauses && clauses.map((clause) => clause.map((literal) => {
+        let index = literalIndex.get(literal);
+        if (index === undefined) {
+          index = literals.length;
+          literalIndex.set(literal, index);
+          literals.push(literal);
+        }
+        return index;
+      })));
+    }
+    this.automaton = new LiteralAutomaton(literals);
   }
 
   /** The cues of a draft. */
   scan(text: string): DraftCues {
-    const possible = FOLDS_UNLIKE_LOWER_CASE.test(text) ? undefined : this.prefilter.possible(text);
+    let possible: boolean[] | undefined;
+    if (!FOLDS_UNLIKE_LOWER_CASE.test(text)) {
+      const present = this.automaton.present(text);
+      possible = this.clauses.map((clauses) => clauses === null || clauses.every((clause) => clause.some((index) => present[index] === 1)));
+    }
     return new DraftCues(text, possible, this.offsets, this.expressionOffsets);
   }
 }
@@ -55,7 +79,7 @@ export class CueIndex {
 export class DraftCues {
   constructor(
     readonly text: string,
-    /** Per prefiltered pattern: can it match in the text? Undefined: unknown (see FOLDS_UNLIKE_LOWER_CASE). */
+    /** Per indexed pattern: can it match in the text? Undefined: unknown (see FOLDS_UNLIKE_LOWER_CASE). */
     private readonly possible: readonly boolean[] | undefined,
     private readonly offsets: ReadonlyMap<readonly string[], number>,
     private readonly expressionOffsets: ReadonlyMap<string, number>,

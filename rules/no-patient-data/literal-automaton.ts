@@ -1,0 +1,124 @@
+// Which of a fixed set of literals occur in a text, in one pass over it (an Aho–Corasick automaton).
+// A regular expression alternating hundreds of literals, re-run after every hit, costs several times more on
+// a draft: short literals (" de ", "una") hit at nearly every word.
+
+/** Per UTF-16 code unit: its lower case, when that is one code unit (every one but U+0130 "İ"). */
+let lowerCaseTable: Uint16Array | undefined;
+
+function lowerCaseOf(): Uint16Array {
+  if (!lowerCaseTable) {
+    lowerCaseTable = new Uint16Array(0x10000);
+    for (let unit = 0; unit < 0x10000; unit += 1) {
+      const lower = String.fromCharCode(unit).toLowerCase();
+      lowerCaseTable[unit] = lower.length === 1 ? lower.charCodeAt(0) : unit;
+    }
+  }
+  return lowerCaseTable;
+}
+
+export class LiteralAutomaton {
+  /** Per code unit: the symbol of its lower case in the literals' alphabet, 0 for "in no literal". */
+  private readonly symbolOf = new Uint16Array(0x10000);
+  private readonly symbolCount: number;
+  /** next[state * symbolCount + symbol]: the complete transition function (failures folded in). */
+  private readonly next: Int32Array;
+  /** The literal that ends at a state, or -1. */
+  private readonly literalAt: Int32Array;
+  /** The nearest proper suffix state at which a literal ends, or -1. */
+  private readonly outputLink: Int32Array;
+  /** Literals with surrogates (outside the Basic Multilingual Plane): not scanned, always reported present. */
+  private readonly unscanned: number[] = [];
+  /** Per-scan marks of states whose literals (and their suffixes') are already recorded. */
+  private readonly visited: Uint32Array;
+  private scanNumber = 0;
+
+  /** `literals`: distinct, in lower case. */
+  constructor(private readonly literals: readonly string[]) {
+    const lower = lowerCaseOf();
+    const symbols = new Map<number, number>();
+    for (const [index, literal] of literals.entries()) {
+      if (/[\ud800-\udfff]/.test(literal)) this.unscanned.push(index);
+    }
+    const scanned = literals.filter((_, index) => !this.unscanned.includes(index));
+    for (const literal of scanned) {
+      for (let index = 0; index < literal.length; index += 1) {
+        const unit = literal.charCodeAt(index);
+        if (!symbols.has(unit)) symbols.set(unit, symbols.size + 1);
+      }
+    }
+    this.symbolCount = symbols.size + 1;
+    for (let unit = 0; unit < 0x10000; unit += 1) this.symbolOf[unit] = symbols.get(lower[unit]) ?? 0;
+
+    // The trie of the literals.
+    const children: Array<Map<number, number>> = [new Map()];
+    const literalAt: number[] = [-1];
+    for (const [literalIndex, literal] of literals.entries()) {
+      if (this.unscanned.includes(literalIndex)) continue;
+      let state = 0;
+      for (let index = 0; index < literal.length; index += 1) {
+        const symbol = symbols.get(literal.charCodeAt(index))!;
+        let child = children[state].get(symbol);
+        if (child === undefined) {
+          child = children.length;
+          children.push(new Map());
+          literalAt.push(-1);
+          children[state].set(symbol, child);
+        }
+        state = child;
+      }
+      literalAt[state] = literalIndex;
+    }
+
+    // Breadth first: failure links, then the complete transition function and output links.
+    const stateCount = children.length;
+    const width = this.symbolCount;
+    this.next = new Int32Array(stateCount * width);
+    this.literalAt = Int32Array.from(literalAt);
+    this.outputLink = new Int32Array(stateCount).fill(-1);
+    const failure = new Int32Array(stateCount);
+    const queue: number[] = [];
+    for (const [symbol, child] of children[0]) {
+      this.next[symbol] = child;
+      queue.push(child);
+    }
+    for (let head = 0; head < queue.length; head += 1) {
+      const state = queue[head];
+      const fallback = failure[state];
+      for (let symbol = 0; symbol < width; symbol += 1) {
+        const child = children[state].get(symbol);
+        if (child === undefined) {
+          this.next[state * width + symbol] = this.next[fallback * width + symbol];
+        } else {
+          failure[child] = this.next[fallback * width + symbol];
+          this.outputLink[child] = this.literalAt[failure[child]] !== -1 ? failure[child] : this.outputLink[failure[child]];
+          this.next[state * width + symbol] = child;
+          queue.push(child);
+        }
+      }
+    }
+    this.visited = new Uint32Array(stateCount);
+  }
+
+  /** For each literal: 1 when it occurs in `text`, compared one lower-cased character at a time. */
+  present(text: string): Uint8Array {
+    const found = new Uint8Array(this.literals.length);
+    for (const index of this.unscanned) found[index] = 1;
+    this.scanNumber += 1;
+    if (this.scanNumber === 0xffffffff) {
+      this.visited.fill(0);
+      this.scanNumber = 1;
+    }
+    const { next, symbolOf, literalAt, outputLink, visited, scanNumber } = this;
+    const width = this.symbolCount;
+    let state = 0;
+    for (let index = 0; index < text.length; index += 1) {
+      state = next[state * width + symbolOf[text.charCodeAt(index)]];
+      // Record the literals ending here: this state's and its suffixes', once per scan.
+      for (let output = literalAt[state] !== -1 ? state : outputLink[state]; output !== -1 && visited[output] !== scanNumber; output = outputLink[output]) {
+        visited[output] = scanNumber;
+        found[literalAt[output]] = 1;
+      }
+    }
+    return found;
+  }
+}
