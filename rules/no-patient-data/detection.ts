@@ -45,3 +45,23 @@ export function textAfter(text: string, offset: number, width: number): string {
 export function insideLongerToken(text: string, start: number, end: number): boolean {
   return /[\p{L}\p{N}]/u.test(text[start - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '');
 }
+
+/**
+ * Every match of a global expression, as `text.matchAll(pattern)` lists them, without the copy of the expression
+ * that matchAll makes on every call (on a short draft the copy costs more than the search).
+ */
+export function execAll(pattern: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    matches.push(match);
+    if (match[0].length === 0) {
+      // Step over the empty match, a whole code point in Unicode mode (as matchAll does).
+      const index = pattern.lastIndex;
+      const pair = pattern.unicode && /[\ud800-\udbff]/.test(text[index] ?? '') && /[\udc00-\udfff]/.test(text[index + 1] ?? '');
+      pattern.lastIndex = index + (pair ? 2 : 1);
+    }
+  }
+  pattern.lastIndex = 0;
+  return matches;
+}

@@ -3,7 +3,7 @@
 // in event posts are not reported; the organisation's own addresses (settings.contact.addresses) never are.
 import { compilePattern, foldText, maskValue } from '../../../src/rule-helpers.js';
 import type { Sentence } from '../../../src/types.js';
-import type { Detection } from '../detection.js';
+import { type Detection, execAll } from '../detection.js';
 import { type LoadedLexicon, perLexicon } from '../lexicon.js';
 import type { DraftCues } from '../cues.js';
 import { matchesAny, sentenceAround } from './clinical-context.js';
@@ -39,7 +39,7 @@ export function findAddresses({ text, sentences, lexicon, cues, ownAddresses, is
   const candidates: Array<{ start: number; end: number; value: string; name: string }> = [];
   for (const shape of shapes) {
     if (!cues.mayMatch(shape)) continue;
-    for (const match of text.matchAll(compilePattern(shape))) {
+    for (const match of execAll(compilePattern(shape), text)) {
       const start = match.index ?? 0;
       candidates.push({ start, end: start + match[0].length, value: match[0], name: match[1] ?? '' });
     }

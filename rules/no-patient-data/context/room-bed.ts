@@ -3,7 +3,7 @@
 // quantity, not a bed.
 import { compilePattern, maskValue } from '../../../src/rule-helpers.js';
 import type { Sentence } from '../../../src/types.js';
-import type { Detection } from '../detection.js';
+import { type Detection, execAll } from '../detection.js';
 import { type LoadedLexicon, perLexicon } from '../lexicon.js';
 import type { DraftCues } from '../cues.js';
 import { matchesAny, sentenceAround } from './clinical-context.js';
@@ -26,7 +26,7 @@ export function findRoomsAndBeds(text: string, sentences: () => readonly Sentenc
   const found: Detection[] = [];
   const { numbered, context } = roomBedPatterns(lexicon);
   if (numbered === undefined || !cues.mayMatch(numbered)) return found;
-  for (const match of text.matchAll(compilePattern(numbered))) {
+  for (const match of execAll(compilePattern(numbered), text)) {
     const start = match.index ?? 0;
     const end = start + match[0].length;
     if (UNIT_AFTER.test(text.slice(end, end + 14))) continue;

@@ -1,7 +1,7 @@
 // Dates of birth: a cue from the lexicon ("DOB", "born on", "nacida el", "nato il", "fecha de nacimiento")
 // followed by a full date (day and month; HIPAA Safe Harbor allows the year alone, 45 CFR 164.514(b)(2)(i)(C)).
 import { compilePattern, maskValue } from '../../../src/rule-helpers.js';
-import type { Detection } from '../detection.js';
+import { type Detection, execAll } from '../detection.js';
 
 /** A date with at least a day and a month, numeric or with month names (any of the given languages). */
 export function fullDatePattern(months: readonly string[], connectors: readonly string[]): string {
@@ -24,7 +24,7 @@ export function dateOfBirthPattern(cues: readonly string[], months: readonly str
 export function findDatesOfBirth(text: string, pattern: string | undefined): Detection[] {
   const found: Detection[] = [];
   if (!pattern) return found;
-  for (const match of text.matchAll(compilePattern(pattern))) {
+  for (const match of execAll(compilePattern(pattern), text)) {
     const date = match[1];
     const end = (match.index ?? 0) + match[0].length;
     const start = end - date.length;

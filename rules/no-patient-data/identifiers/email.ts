@@ -3,7 +3,7 @@
 // are not personal data; the same names at a webmail provider are (anyone can register them).
 import { parse as parseDomain } from 'tldts';
 import { maskValue, trimTrailing } from '../../../src/rule-helpers.js';
-import type { Detection } from '../detection.js';
+import { type Detection, execAll } from '../detection.js';
 
 const CANDIDATE = /(?<![\p{L}\p{N}._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62})(?:\.[A-Za-z0-9\-]{1,63}){1,8}/gu;
 
@@ -15,7 +15,7 @@ export interface EmailDetection extends Detection {
 export function findEmailAddresses(text: string): EmailDetection[] {
   const found: EmailDetection[] = [];
   if (!text.includes('@')) return found;
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of execAll(CANDIDATE, text)) {
     const value = trimTrailing(match[0], '.-');
     const at = value.indexOf('@');
     const domain = value.slice(at + 1).toLowerCase();

@@ -2,7 +2,7 @@
 // The letter is "TRWAGMYFPDXBNJZSQVHLCKE"[number mod 23] (Real Decreto 1553/2005, art. 11; Presidio es_nif/es_nie).
 // A code whose letter does not match is a look-alike (an order or product code) and is not reported.
 import { maskValue } from '../../../src/rule-helpers.js';
-import type { Detection } from '../detection.js';
+import { type Detection, execAll } from '../detection.js';
 
 const CHECK_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 const NIE_PREFIX: Record<string, string> = { X: '0', Y: '1', Z: '2' };
@@ -32,13 +32,13 @@ const NIE_CANDIDATE = /(?<![\p{L}\p{N}])([XYZxyz])[- ]?(\d{7})[- ]?([A-Za-z])(?!
 
 export function findSpanishIds(text: string): Detection[] {
   const found: Detection[] = [];
-  for (const match of text.matchAll(NIE_CANDIDATE)) {
+  for (const match of execAll(NIE_CANDIDATE, text)) {
     const value = match[0];
     if (!isValidNie(value.replace(/^([XYZxyz])[- ]/, '$1'))) continue;
     const start = match.index ?? 0;
     found.push({ kind: 'es-nie', start, end: start + value.length, value, masked: maskValue(value, 1, 1) });
   }
-  for (const match of text.matchAll(DNI_CANDIDATE)) {
+  for (const match of execAll(DNI_CANDIDATE, text)) {
     const value = match[0];
     // "7 días" is not a DNI: a single space before the letter is only accepted when the letter is upper case
     // and followed by no further letters (checked by the pattern), and the number has 8 digits.

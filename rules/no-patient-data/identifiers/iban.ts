@@ -2,7 +2,7 @@
 // fixed per country (SWIFT IBAN registry). Valid when the number, rearranged and with letters as 10..35,
 // is 1 mod 97. Written compact or in groups of four separated by spaces or hyphens.
 import { maskValue } from '../../../src/rule-helpers.js';
-import type { Detection } from '../detection.js';
+import { type Detection, execAll } from '../detection.js';
 
 /** IBAN length per country (SWIFT IBAN registry, release 2024; Presidio iban_patterns.py). */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -39,7 +39,7 @@ const CANDIDATE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){10,32}/gu;
 
 export function findIbans(text: string): Detection[] {
   const found: Detection[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of execAll(CANDIDATE, text)) {
     const start = match.index ?? 0;
     const length = IBAN_LENGTHS[match[0].slice(0, 2)];
     if (length === undefined) continue;

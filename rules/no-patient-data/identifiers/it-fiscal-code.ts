@@ -3,7 +3,7 @@
 // of DM 23/12/1976 (as Presidio's it_fiscal_code recognizer). A code with a wrong check character is not
 // reported: medpost reports only what validates (Presidio reports it at a low score; see the tests).
 import { maskValue } from '../../../src/rule-helpers.js';
-import type { Detection } from '../detection.js';
+import { type Detection, execAll } from '../detection.js';
 
 const ODD_VALUES: Record<string, number> = {
   '0': 1, '1': 0, '2': 5, '3': 7, '4': 9, '5': 13, '6': 15, '7': 17, '8': 19, '9': 21,
@@ -44,7 +44,7 @@ const CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z]{6}[0-9A-Za-z]{10}(?![\p{L}\p{N}])/g
 
 export function findFiscalCodes(text: string): Detection[] {
   const found: Detection[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of execAll(CANDIDATE, text)) {
     const value = match[0];
     // A lower-case word of 16 letters is a word, not a code: require digits where the shape has them.
     if (!/\d/.test(value) || !isValidFiscalCode(value)) continue;

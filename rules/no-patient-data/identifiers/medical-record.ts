@@ -2,7 +2,7 @@
 // clinica"), optional connector words ("number", "nº", "n."), then a code with at least four digits.
 // Clinics add their own formats (e.g. "HC-\d{6}") with the `medicalRecordPatterns` option.
 import { compilePattern, maskValue } from '../../../src/rule-helpers.js';
-import type { Detection } from '../detection.js';
+import { type Detection, execAll } from '../detection.js';
 
 const RECORD_CODE = '([A-Z]{0,4}[-/]?\\d[\\d\\-/.]{2,16}\\d|\\d{4,})';
 
@@ -15,7 +15,7 @@ export function recordNumberPattern(cues: readonly string[], connectors: readonl
 export function findMedicalRecordNumbers(text: string, cuePattern: string | undefined, customPatterns: readonly string[]): Detection[] {
   const found: Detection[] = [];
   if (cuePattern) {
-    for (const match of text.matchAll(compilePattern(cuePattern))) {
+    for (const match of execAll(compilePattern(cuePattern), text)) {
       const code = match[1];
       if (!code || (code.match(/\d/g) ?? []).length < 4) continue;
       // A year alone ("historia clínica desde 2019") is not a record number: the code must follow the cue's
@@ -27,7 +27,7 @@ export function findMedicalRecordNumbers(text: string, cuePattern: string | unde
     }
   }
   for (const pattern of customPatterns) {
-    for (const match of text.matchAll(compilePattern(pattern))) {
+    for (const match of execAll(compilePattern(pattern), text)) {
       const start = match.index ?? 0;
       const value = match[0];
       if (value.length === 0) continue;

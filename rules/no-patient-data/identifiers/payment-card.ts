@@ -2,7 +2,7 @@
 // (1 UATP, 3 Amex/Diners/JCB, 4 Visa, 5 Mastercard/Maestro, 6 Discover/UnionPay/Maestro) and a Luhn check
 // digit (ISO/IEC 7812-1). Order and reference numbers that fail the Luhn check are not reported.
 import { maskValue } from '../../../src/rule-helpers.js';
-import type { Detection } from '../detection.js';
+import { type Detection, execAll } from '../detection.js';
 
 /** The Luhn (mod 10) check over a string of digits. */
 export function passesLuhn(digits: string): boolean {
@@ -36,7 +36,7 @@ const CANDIDATE =
 
 export function findCardNumbers(text: string): Detection[] {
   const found: Detection[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of execAll(CANDIDATE, text)) {
     const value = match[0];
     if (!isValidCardNumber(value)) continue;
     const start = match.index ?? 0;

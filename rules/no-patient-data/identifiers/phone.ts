@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 import { compilePattern, maskValue, trimTrailing } from '../../../src/rule-helpers.js';
-import { type Detection, textAfter, textBefore } from '../detection.js';
+import { type Detection, execAll, textAfter, textBefore } from '../detection.js';
 
 type PhoneLibrary = typeof import('libphonenumber-js/max');
 let library: PhoneLibrary | undefined;
@@ -44,10 +44,18 @@ export function parsePhone(value: string, regions: readonly string[]): PhoneNumb
   return organisational;
 }
 
+const organisationNumbers = new WeakMap<PhoneNumber, boolean>();
+
 /** Toll-free, premium-rate, shared-cost and universal access numbers belong to organisations. */
 export function isOrganisationNumber(parsed: PhoneNumber): boolean {
-  const type = parsed.getType();
-  return type !== undefined && ORGANISATION_TYPES.has(type);
+  // Remembered per parsed number: parsePhone asks first, then its callers ask again (getType is costly).
+  let organisation = organisationNumbers.get(parsed);
+  if (organisation === undefined) {
+    const type = parsed.getType();
+    organisation = type !== undefined && ORGANISATION_TYPES.has(type);
+    organisationNumbers.set(parsed, organisation);
+  }
+  return organisation;
 }
 
 // An optional international prefix, an optional area code in parentheses, then digit groups separated by one
@@ -83,7 +91,7 @@ function contextAtEnd(patterns: readonly string[]): string[] {
 
 export function findPhoneNumbers(text: string, options: PhoneOptions): PhoneDetection[] {
   const found: PhoneDetection[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of execAll(CANDIDATE, text)) {
     const value = trimTrailing(match[0], ' .-\u00a0');
     const digits = value.replace(/\D/g, '').length;
     if (digits < 6 || digits > 15) continue;

@@ -2,7 +2,7 @@
 // "NHS Number"; Presidio uk_nhs). Weights 10..2 over the first nine digits; check = 11 - (sum mod 11),
 // 11 -> 0, and 10 means the number is invalid.
 import { compilePattern, maskValue } from '../../../src/rule-helpers.js';
-import { type Detection, textBefore } from '../detection.js';
+import { type Detection, execAll, textBefore } from '../detection.js';
 
 export function isValidNhsNumber(value: string): boolean {
   const digits = value.replace(/[\s-]/g, '');
@@ -24,7 +24,7 @@ export interface NhsCandidate extends Detection {
 
 export function findNhsNumbers(text: string, contextPatterns: readonly string[]): NhsCandidate[] {
   const found: NhsCandidate[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of execAll(CANDIDATE, text)) {
     const value = match[0];
     if (!isValidNhsNumber(value)) continue;
     const start = match.index ?? 0;

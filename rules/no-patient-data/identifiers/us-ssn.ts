@@ -3,7 +3,7 @@
 // Without a context word medpost only accepts the dashed form: nine bare digits (or spaced groups) are far
 // more often phone, order or reference numbers in a clinic's posts.
 import { compilePattern, maskValue } from '../../../src/rule-helpers.js';
-import { type Detection, textBefore } from '../detection.js';
+import { type Detection, execAll, textBefore } from '../detection.js';
 
 const NEVER_ISSUED = new Set(['078051120', '219099999', '123456789', '987654320', '987654321', '987654322', '987654323', '987654324', '987654325', '987654326', '987654327', '987654328', '987654329']);
 
@@ -24,7 +24,7 @@ const CANDIDATE = /(?<![\p{L}\p{N}+\-./])(\d{3})([-. ]?)(\d{2})\2(\d{4})(?![\p{N
 
 export function findSocialSecurityNumbers(text: string, contextPatterns: readonly string[]): Detection[] {
   const found: Detection[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of execAll(CANDIDATE, text)) {
     const value = match[0];
     const start = match.index ?? 0;
     if (!isPlausibleSsn(value)) continue;
