@@ -70,13 +70,13 @@ const rule: PostRule<Options> = {
     let sourced: boolean | undefined;
     const hasSource = () => (sourced ??= citesSource(post, lexicon, settings.ownDomains ?? []));
 
+    const checkedKinds = KIND_ORDER.filter((kind) => !ignored.has(kind)
+      && !(KINDS[kind].jurisdictionOnly && !jurisdictionRuling(kind, jurisdictions).listed));
     // Only the patterns that can match somewhere in the text (a bundled first pass) are run one by one.
-    const possible = new Set(sourcesMatchingIn(text, prefilteredPatterns(lexicon)));
+    const possible = new Set(sourcesMatchingIn(text, prefilteredPatterns(lexicon, checkedKinds)));
     const candidates: Candidate[] = [];
-    for (const kind of KIND_ORDER) {
-      if (ignored.has(kind)) continue;
+    for (const kind of checkedKinds) {
       const definition = KINDS[kind];
-      if (definition.jurisdictionOnly && !jurisdictionRuling(kind, jurisdictions).listed) continue;
       const entry = lexicon?.claims?.[kind];
       const extraPatterns = extra[kind] ?? [];
       for (const pattern of extraPatterns) checkPattern(pattern, `options.extraTerms.${language}.${kind}`);
@@ -128,20 +128,28 @@ const rule: PostRule<Options> = {
 
 export default rule;
 
-const prefilteredByLexicon = new WeakMap<Lexicon, readonly string[]>();
+/** Per lexicon, per set of checked kinds (joined): the list prefilteredPatterns returns, built once. */
+const prefilteredByLexicon = new WeakMap<Lexicon, Map<string, readonly string[]>>();
 
 /**
- * Every claim and exception pattern of a lexicon that the first pass may rule out, in one list: one pass per draft
- * instead of two per kind. Which patterns it rules out depends on each pattern alone, so the result is the same.
- * Lists of a single pattern are left out: sourcesMatchingIn runs those without a first pass (see patternsToRun).
+ * Every claim and exception pattern of the checked kinds that the first pass may rule out, in one list: one pass per
+ * draft instead of two per kind. Which patterns it rules out depends on each pattern alone, so the result is the
+ * same. Kinds not checked (offers without a jurisdiction that lists them) stay out: each literal slows the pass.
+ * Lists of a single pattern are left out too: sourcesMatchingIn runs those without a first pass (see patternsToRun).
  */
-function prefilteredPatterns(lexicon: Lexicon | undefined): readonly string[] {
+function prefilteredPatterns(lexicon: Lexicon | undefined, kinds: readonly string[]): readonly string[] {
   if (!lexicon) return [];
-  let patterns = prefilteredByLexicon.get(lexicon);
+  let byKinds = prefilteredByLexicon.get(lexicon);
+  if (!byKinds) {
+    byKinds = new Map();
+    prefilteredByLexicon.set(lexicon, byKinds);
+  }
+  const key = kinds.join(' ');
+  let patterns = byKinds.get(key);
   if (!patterns) {
-    const lists = Object.values(lexicon.claims ?? {}).flatMap((entry) => [entry?.patterns ?? [], entry?.exceptions ?? []]);
+    const lists = kinds.flatMap((kind) => [lexicon.claims?.[kind]?.patterns ?? [], lexicon.claims?.[kind]?.exceptions ?? []]);
     patterns = [...new Set(lists.filter((list) => list.length > 1).flat())];
-    prefilteredByLexicon.set(lexicon, patterns);
+    byKinds.set(key, patterns);
   }
   return patterns;
 }
