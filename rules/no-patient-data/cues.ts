@@ -4,7 +4,7 @@
 // once instead of lower-cased and scanned once per list, and a detector whose cues cannot occur is skipped
 // without running its (large, Unicode-aware) expression.
 import { requiredLiteralClauses } from '../../src/pattern-prefilter.js';
-import { compilePattern, matchPattern, sourcesMatchingIn } from '../../src/rule-helpers.js';
+import { compilePattern, sourcesMatchingIn } from '../../src/rule-helpers.js';
 import { LiteralAutomaton } from './literal-automaton.js';
 
 /**
@@ -109,8 +109,18 @@ export class DraftCues {
     const candidates = this.candidates(list);
     if (candidates.length === 0) return [];
     const found: CueMatch[] = [];
-    for (const pattern of candidates) {
-      for (const match of matchPattern(this.text, pattern)) found.push({ start: match.start, end: match.end, text: match.match });
+    const { text } = this;
+    for (const source of candidates) {
+      // matchPattern's loop (empty matches skipped), without a generator and capture copies per match.
+      const pattern = compilePattern(source);
+      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+        if (match[0].length === 0) {
+          pattern.lastIndex += 1;
+          continue;
+        }
+        found.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
+      }
+      pattern.lastIndex = 0;
     }
     return found.sort((a, b) => a.start - b.start);
   }

@@ -48,7 +48,7 @@ const cueIndex = perLexicon((lexicon) => {
   const { honorifics } = patientNameCues(lexicon);
   const { numbered } = roomBedPatterns(lexicon);
   return new CueIndex(
-    [lexicon.patientIntroducers, honorifics, lexicon.clinicalPredicates, lexicon.clinicalActions, lexicon.wellWishes, lexicon.individualAges, lexicon.testimonialAttributions],
+    [lexicon.patientIntroducers, honorifics, lexicon.clinicalPredicates, lexicon.clinicalActions, lexicon.wellWishes, lexicon.individualAges, lexicon.testimonialAttributions, lexicon.replyConfirmations],
     [medicalRecord, dateOfBirth, numbered, ...addressPatterns(lexicon).shapes].filter((expression): expression is string => expression !== undefined),
   );
 });
@@ -73,7 +73,7 @@ export function detectPatientData(post: Post, settings: Readonly<OrganisationSet
   if (post.meta.type === 'testimonial') {
     contextual.push({ kind: 'testimonial-consent', start: TESTIMONIAL_TYPE_MARKER, end: TESTIMONIAL_TYPE_MARKER, value: '', masked: '', detail: 'type' });
   }
-  if (isReply) contextual.push(...findReplyConfirmations(text, lexicon));
+  if (isReply) contextual.push(...findReplyConfirmations(lexicon, cues));
   // A name inside an address or a structured identifier is reported once, as the stronger kind.
   const kept = contextual.filter((detection) => detection.inSource || detection.start < 0 || detection.kind === 'address' || !overlapsAny(detection.start, detection.end, structured));
   // The same person found through two cues ("la señora García" and "García, operada…") is reported once.

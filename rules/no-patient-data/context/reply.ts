@@ -3,10 +3,10 @@
 // (Elite Dental 2019, New Vision Dental 2022, Manasa Health Center 2023).
 import type { Detection } from '../detection.js';
 import type { LoadedLexicon } from '../lexicon.js';
-import { allMatches } from './clinical-context.js';
+import type { DraftCues } from '../cues.js';
 
-export function findReplyConfirmations(text: string, lexicon: LoadedLexicon): Detection[] {
-  return allMatches(text, lexicon.replyConfirmations).map((match) => ({
+export function findReplyConfirmations(lexicon: LoadedLexicon, cues: DraftCues): Detection[] {
+  return cues.matches(lexicon.replyConfirmations).map((match) => ({
     kind: 'reply-confirms-patient' as const,
     start: match.start,
     end: match.end,

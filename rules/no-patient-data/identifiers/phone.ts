@@ -31,6 +31,19 @@ const ORGANISATION_TYPES = new Set(['TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 
  * number (not toll-free, premium…) wins; else the first under which it is valid at all.
  */
 export function parsePhone(value: string, regions: readonly string[]): PhoneNumber | undefined {
+  // Drafts of one organisation repeat the same few numbers (its own, a partner's helpline): parse each once.
+  const key = `${regions.join(',')}\u0000${value}`;
+  if (parsedPhones.has(key)) return parsedPhones.get(key);
+  if (parsedPhones.size >= PARSED_PHONES_KEPT) parsedPhones.clear();
+  const parsed = parsePhoneUncached(value, regions);
+  parsedPhones.set(key, parsed);
+  return parsed;
+}
+
+const PARSED_PHONES_KEPT = 2000;
+const parsedPhones = new Map<string, PhoneNumber | undefined>();
+
+function parsePhoneUncached(value: string, regions: readonly string[]): PhoneNumber | undefined {
   const { parsePhoneNumberFromString } = phoneLibrary();
   const international = /^\s*(\+|00)/.test(value);
   const attempts = international ? [undefined] : regions.length > 0 ? regions : [undefined];
