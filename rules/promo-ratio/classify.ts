@@ -60,9 +60,14 @@ interface CueFile {
 
 const SIDES = ['promotional', 'informational', 'neutral'] as const;
 
+/** Per language: its cue file, looked up once (ruleData resolves a path and checks the file on every call). */
+const cueFiles = new Map<string, CueFile | undefined>();
+
 function cueFile(language: string): CueFile | undefined {
-  if (!/^[a-z]{2,3}$/.test(language)) return undefined;
-  return ruleData<CueFile>(import.meta.url, `cues.${language}.yaml`);
+  if (cueFiles.has(language)) return cueFiles.get(language);
+  const file = /^[a-z]{2,3}$/.test(language) ? ruleData<CueFile>(import.meta.url, `cues.${language}.yaml`) : undefined;
+  if (cueFiles.size < 100) cueFiles.set(language, file);
+  return file;
 }
 
 interface CueEntry {
@@ -100,6 +105,19 @@ function prepared(file: CueFile): PreparedCueFile {
   return ready;
 }
 
+/** Per language file: its patterns and those of cues.all.yaml that the first pass may rule out, in one list. */
+const prefilteredByFirstFile = new WeakMap<CueFile, readonly string[]>();
+
+function prefilteredOf(files: readonly CueFile[]): readonly string[] {
+  if (files.length === 1) return prepared(files[0]).prefiltered;
+  let patterns = prefilteredByFirstFile.get(files[0]);
+  if (!patterns) {
+    patterns = [...new Set(files.flatMap((file) => prepared(file).prefiltered))];
+    prefilteredByFirstFile.set(files[0], patterns);
+  }
+  return patterns;
+}
+
 /**
  * The patterns of a cue worth running, in order. Which patterns the first pass rules out depends on each pattern
  * alone, so one pass over all of a file's patterns gives what a pass over each cue's own list would.
@@ -115,9 +133,9 @@ export function findCues(post: Post): FiredCue[] {
   const text = post.text.value;
   const files = [cueFile(post.language), cueFile('all')].filter((file): file is CueFile => file !== undefined);
   const pointOfText = (start: number, end: number) => post.pointAt(sourceRangeOfText(post, start, end).start);
+  const possible = new Set(sourcesMatchingIn(text, prefilteredOf(files)));
   for (const file of files) {
-    const { entries, prefiltered, bookingLinks } = prepared(file);
-    const possible = new Set(sourcesMatchingIn(text, prefiltered));
+    const { entries, bookingLinks } = prepared(file);
     for (const entry of entries) {
       if (fired.has(entry.key)) continue;
       for (const pattern of cuePatternsToRun(entry, possible)) {
