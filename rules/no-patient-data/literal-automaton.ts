@@ -2,23 +2,13 @@
 // A regular expression alternating hundreds of literals, re-run after every hit, costs several times more on
 // a draft: short literals (" de ", "una") hit at nearly every word.
 
-/** Per UTF-16 code unit: its lower case, when that is one code unit (every one but U+0130 "İ"). */
-let lowerCaseTable: Uint16Array | undefined;
-
-function lowerCaseOf(): Uint16Array {
-  if (!lowerCaseTable) {
-    lowerCaseTable = new Uint16Array(0x10000);
-    for (let unit = 0; unit < 0x10000; unit += 1) {
-      const lower = String.fromCharCode(unit).toLowerCase();
-      lowerCaseTable[unit] = lower.length === 1 ? lower.charCodeAt(0) : unit;
-    }
-  }
-  return lowerCaseTable;
-}
+/** A code unit whose symbol is not known yet (learnt on first sight: most of the 65,536 never occur). */
+const UNKNOWN = 0xffff;
 
 export class LiteralAutomaton {
   /** Per code unit: the symbol of its lower case in the literals' alphabet, 0 for "in no literal". */
-  private readonly symbolOf = new Uint16Array(0x10000);
+  private readonly symbolOf = new Uint16Array(0x10000).fill(UNKNOWN);
+  private readonly symbols = new Map<number, number>();
   private readonly symbolCount: number;
   /** next[state * symbolCount + symbol]: the complete transition function (failures folded in). */
   private readonly next: Int32Array;
@@ -34,8 +24,7 @@ export class LiteralAutomaton {
 
   /** `literals`: distinct, in lower case. */
   constructor(private readonly literals: readonly string[]) {
-    const lower = lowerCaseOf();
-    const symbols = new Map<number, number>();
+    const symbols = this.symbols;
     for (const [index, literal] of literals.entries()) {
       if (/[\ud800-\udfff]/.test(literal)) this.unscanned.push(index);
     }
@@ -47,7 +36,6 @@ export class LiteralAutomaton {
       }
     }
     this.symbolCount = symbols.size + 1;
-    for (let unit = 0; unit < 0x10000; unit += 1) this.symbolOf[unit] = symbols.get(lower[unit]) ?? 0;
 
     // The trie of the literals.
     const children: Array<Map<number, number>> = [new Map()];
@@ -99,6 +87,14 @@ export class LiteralAutomaton {
     this.visited = new Uint32Array(stateCount);
   }
 
+  /** The symbol of a code unit's lower case; "İ" (lower case of two code units) gets none: cues.ts reads drafts with it without the automaton. */
+  private learnSymbol(unit: number): number {
+    const lower = String.fromCharCode(unit).toLowerCase();
+    const symbol = lower.length === 1 ? this.symbols.get(lower.charCodeAt(0)) ?? 0 : 0;
+    this.symbolOf[unit] = symbol;
+    return symbol;
+  }
+
   /** For each literal: 1 when it occurs in `text`, compared one lower-cased character at a time. */
   present(text: string): Uint8Array {
     const found = new Uint8Array(this.literals.length);
@@ -112,7 +108,10 @@ export class LiteralAutomaton {
     const width = this.symbolCount;
     let state = 0;
     for (let index = 0; index < text.length; index += 1) {
-      state = next[state * width + symbolOf[text.charCodeAt(index)]];
+      const unit = text.charCodeAt(index);
+      let symbol = symbolOf[unit];
+      if (symbol === UNKNOWN) symbol = this.learnSymbol(unit);
+      state = next[state * width + symbol];
       // Record the literals ending here: this state's and its suffixes', once per scan.
       for (let output = literalAt[state] !== -1 ? state : outputLink[state]; output !== -1 && visited[output] !== scanNumber; output = outputLink[output]) {
         visited[output] = scanNumber;
