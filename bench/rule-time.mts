@@ -17,7 +17,7 @@ import type { FileConfig } from '../src/lint-core.js';
 const argv = process.argv.slice(2);
 const roundsAt = argv.indexOf('--rounds');
 const rounds = roundsAt === -1 ? 3 : Number(argv[roundsAt + 1]);
-const positional = argv.filter((_, index) => index !== roundsAt && index !== roundsAt + 1);
+const positional = roundsAt === -1 ? argv : argv.filter((_, index) => index !== roundsAt && index !== roundsAt + 1);
 const corpus = resolve(positional[0] ?? 'bench/corpus/3000');
 const only = new Set(positional.slice(1));
 

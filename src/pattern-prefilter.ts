@@ -139,12 +139,12 @@ function parseSequence(parser: Parser): Conjunction {
 
     const minimum = readQuantifier(parser);
     if (atomLiteral !== undefined && minimum === undefined) {
-      run += atomLiteral.toLowerCase();
+      run += foldForScan(atomLiteral);
       continue;
     }
     endRun();
     if (minimum !== undefined && minimum === 0) continue;
-    if (atomLiteral !== undefined) clauses.push([atomLiteral.toLowerCase()]);
+    if (atomLiteral !== undefined) clauses.push([foldForScan(atomLiteral)]);
     else clauses.push(...atomClauses);
   }
   endRun();
@@ -172,6 +172,25 @@ export function requiredLiteralClauses(source: string, atoms?: ReadonlyMap<strin
 export function requiredLiterals(source: string): string[] | null {
   const clauses = requiredLiteralClauses(source);
   return clauses ? bestClause(clauses) : null;
+}
+
+/**
+ * Characters that a case-insensitive Unicode regex matches against a letter `toLowerCase` keeps apart: 'ſ' matches
+ * /s/iu, 'ς' matches /σ/iu. The scanner compares lower-cased text, so these are folded to that letter as well
+ * (found by comparing every code point's case folding with its lower case; a test checks the list).
+ */
+const CASE_FOLDS: Record<string, string> = {
+  '\u00B5': 'μ', '\u017F': 's', '\u0345': 'ι', '\u03C2': 'σ', '\u03D0': 'β', '\u03D1': 'θ', '\u03D5': 'φ', '\u03D6': 'π',
+  '\u03F0': 'κ', '\u03F1': 'ρ', '\u03F5': 'ε', '\u1C80': 'в', '\u1C81': 'д', '\u1C82': 'о', '\u1C83': 'с', '\u1C84': 'т',
+  '\u1C85': 'т', '\u1C86': 'ъ', '\u1C87': 'ѣ', '\u1C88': 'ꙋ', '\u1E9B': 'ṡ', '\u1FBE': 'ι',
+};
+const FOLDED = /[\u00B5\u017F\u0345\u03C2\u03D0\u03D1\u03D5\u03D6\u03F0\u03F1\u03F5\u1C80-\u1C88\u1E9B\u1FBE]/gu;
+
+/** Lower case, with the letters a case-insensitive regex treats as the same folded together. */
+export function foldForScan(text: string): string {
+  const lower = text.toLowerCase();
+  FOLDED.lastIndex = 0;
+  return FOLDED.test(lower) ? lower.replace(FOLDED, (character) => CASE_FOLDS[character]) : lower;
 }
 
 function escapeLiteral(value: string): string {
@@ -226,7 +245,7 @@ export class PatternPrefilter {
   scan(text: string): Uint8Array {
     const present = new Uint8Array(this.literals.length);
     if (this.scanner) {
-      const lower = text.toLowerCase();
+      const lower = foldForScan(text);
       const byLiteral = this.byLiteral;
       const scanner = this.scanner;
       scanner.lastIndex = 0;

@@ -1,7 +1,7 @@
 // The prefilter never drops a pattern that matches, and its literal extraction reads patterns right.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { PatternPrefilter, requiredLiteralClauses, requiredLiterals } from '../../src/pattern-prefilter.js';
+import { PatternPrefilter, foldForScan, requiredLiteralClauses, requiredLiterals } from '../../src/pattern-prefilter.js';
 import { unicodeWordBoundaries } from '../../src/rule-helpers.js';
 
 describe('requiredLiterals', () => {
@@ -72,5 +72,27 @@ describe('PatternPrefilter', () => {
     expect(possible[0]).toBe(false); // cura
     expect(possible[1]).toBe(false); // take
     expect(possible[12]).toBe(true); // [$€]\d+: no literal, always run
+  });
+});
+
+describe('foldForScan', () => {
+  it('folds together every letter pair that a case-insensitive Unicode regex matches', () => {
+    const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    for (let codePoint = 0x41; codePoint <= 0x2ffff; codePoint += 1) {
+      if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+      const character = String.fromCodePoint(codePoint);
+      const upper = character.toUpperCase();
+      if ([...upper].length !== 1) continue;
+      const other = upper.toLowerCase();
+      if ([...other].length !== 1 || !new RegExp(escape(other), 'iu').test(character)) continue;
+      expect(foldForScan(character), `U+${codePoint.toString(16)}`).toBe(foldForScan(other));
+    }
+  });
+
+  it('keeps a pattern whose letters appear in another case form', () => {
+    const prefilter = new PatternPrefilter(['\\bsalud\\b', 'σοφία']);
+    expect(prefilter.possible('SALUD ſalud')).toEqual([true, false]);
+    expect(prefilter.possible('ſalud')).toEqual([true, false]);
+    expect(prefilter.possible('ΣΟΦΊΑ')).toEqual([false, true]);
   });
 });
