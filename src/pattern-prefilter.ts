@@ -3,6 +3,9 @@
 // ["best", "top"] for /the (best|top) clinic/). One scan of the lower-cased text finds which literals occur;
 // only patterns with an occurring literal (or with no literal to go by) are then run. Cheaper than running
 // hundreds of Unicode-aware patterns at every position of every sentence, and never drops a pattern that matches.
+import { LiteralAutomaton, foldForScan } from './literal-automaton.js';
+
+export { foldForScan };
 
 /** Literals one of which a match contains (a disjunction). */
 type Clause = string[];
@@ -174,37 +177,13 @@ export function requiredLiterals(source: string): string[] | null {
   return clauses ? bestClause(clauses) : null;
 }
 
-/**
- * Characters that a case-insensitive Unicode regex matches against a letter `toLowerCase` keeps apart: 'ſ' matches
- * /s/iu, 'ς' matches /σ/iu. The scanner compares lower-cased text, so these are folded to that letter as well
- * (found by comparing every code point's case folding with its lower case; a test checks the list).
- */
-const CASE_FOLDS: Record<string, string> = {
-  '\u00B5': 'μ', '\u017F': 's', '\u0345': 'ι', '\u03C2': 'σ', '\u03D0': 'β', '\u03D1': 'θ', '\u03D5': 'φ', '\u03D6': 'π',
-  '\u03F0': 'κ', '\u03F1': 'ρ', '\u03F5': 'ε', '\u1C80': 'в', '\u1C81': 'д', '\u1C82': 'о', '\u1C83': 'с', '\u1C84': 'т',
-  '\u1C85': 'т', '\u1C86': 'ъ', '\u1C87': 'ѣ', '\u1C88': 'ꙋ', '\u1E9B': 'ṡ', '\u1FBE': 'ι',
-};
-const FOLDED = /[\u00B5\u017F\u0345\u03C2\u03D0\u03D1\u03D5\u03D6\u03F0\u03F1\u03F5\u1C80-\u1C88\u1E9B\u1FBE]/gu;
-
-/** Lower case, with the letters a case-insensitive regex treats as the same folded together. */
-export function foldForScan(text: string): string {
-  const lower = text.toLowerCase();
-  FOLDED.lastIndex = 0;
-  return FOLDED.test(lower) ? lower.replace(FOLDED, (character) => CASE_FOLDS[character]) : lower;
-}
-
-function escapeLiteral(value: string): string {
-  // Only syntax characters: with the u flag, escaping anything else ('-', '/') is an error.
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 export class PatternPrefilter {
   /** Per pattern: clauses of indexes into `literals` (each must have one present), or null: always run. */
   private readonly clausesOf: Array<number[][] | null>;
   private readonly literals: string[] = [];
-  /** Per literal: the literals that are its prefixes (found at the same place, so present too). */
-  private readonly prefixes: number[][] = [];
-  private readonly scanner: RegExp | undefined;
+  /** Finds which literals occur in a text, in one pass. */
+  private readonly automaton: LiteralAutomaton | undefined;
 
   /** Compiled patterns, their sources (then none needs compiling until it is run), or their clauses if known. */
   constructor(private readonly patterns: ReadonlyArray<RegExp | string | { clauses: Conjunction | null }>) {
@@ -223,40 +202,12 @@ export class PatternPrefilter {
         return index;
       }));
     });
-    if (this.literals.length > 0) {
-      // Longest first: at a given place the scanner reports the longest literal; shorter ones there are its prefixes.
-      const order = this.literals.map((_, index) => index).sort((a, b) => this.literals[b].length - this.literals[a].length);
-      this.scanner = new RegExp(order.map((index) => escapeLiteral(this.literals[index])).join('|'), 'gu');
-      for (const [index, literal] of this.literals.entries()) {
-        this.byLiteral.set(literal, index);
-        const prefixes: number[] = [];
-        for (let length = 1; length < literal.length; length += 1) {
-          const prefix = indexOf.get(literal.slice(0, length));
-          if (prefix !== undefined) prefixes.push(prefix);
-        }
-        this.prefixes.push(prefixes);
-      }
-    }
+    if (this.literals.length > 0) this.automaton = new LiteralAutomaton(this.literals);
   }
-
-  private readonly byLiteral = new Map<string, number>();
 
   /** Which literals occur in `text` (lower-cased): pass the result to mayMatch. */
   scan(text: string): Uint8Array {
-    const present = new Uint8Array(this.literals.length);
-    if (this.scanner) {
-      const lower = foldForScan(text);
-      const byLiteral = this.byLiteral;
-      const scanner = this.scanner;
-      scanner.lastIndex = 0;
-      for (let match = scanner.exec(lower); match !== null; match = scanner.exec(lower)) {
-        const index = byLiteral.get(match[0])!;
-        present[index] = 1;
-        for (const prefix of this.prefixes[index]) present[prefix] = 1;
-        scanner.lastIndex = match.index + 1; // literals may overlap
-      }
-    }
-    return present;
+    return this.automaton ? this.automaton.present(text) : new Uint8Array(0);
   }
 
   /** Whether pattern `index` can match in the text that `present` was scanned from. */

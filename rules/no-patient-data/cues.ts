@@ -5,7 +5,7 @@
 // without running its (large, Unicode-aware) expression.
 import { requiredLiteralClauses } from '../../src/pattern-prefilter.js';
 import { compilePattern, sourcesMatchingIn } from '../../src/rule-helpers.js';
-import { LiteralAutomaton } from './literal-automaton.js';
+import { LiteralAutomaton } from '../../src/literal-automaton.js';
 
 /**
  * Characters that a case-insensitive Unicode expression equates with a letter whose lower case differs

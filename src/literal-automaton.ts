@@ -2,6 +2,25 @@
 // A regular expression alternating hundreds of literals, re-run after every hit, costs several times more on
 // a draft: short literals (" de ", "una") hit at nearly every word.
 
+/**
+ * Characters that a case-insensitive Unicode regex matches against a letter `toLowerCase` keeps apart: 'ſ' matches
+ * /s/iu, 'ς' matches /σ/iu. The scanner compares lower-cased text, so these are folded to that letter as well
+ * (found by comparing every code point's case folding with its lower case; a test checks the list).
+ */
+const CASE_FOLDS: Record<string, string> = {
+  '\u00B5': 'μ', '\u017F': 's', '\u0345': 'ι', '\u03C2': 'σ', '\u03D0': 'β', '\u03D1': 'θ', '\u03D5': 'φ', '\u03D6': 'π',
+  '\u03F0': 'κ', '\u03F1': 'ρ', '\u03F5': 'ε', '\u1C80': 'в', '\u1C81': 'д', '\u1C82': 'о', '\u1C83': 'с', '\u1C84': 'т',
+  '\u1C85': 'т', '\u1C86': 'ъ', '\u1C87': 'ѣ', '\u1C88': 'ꙋ', '\u1E9B': 'ṡ', '\u1FBE': 'ι',
+};
+const FOLDED = /[\u00B5\u017F\u0345\u03C2\u03D0\u03D1\u03D5\u03D6\u03F0\u03F1\u03F5\u1C80-\u1C88\u1E9B\u1FBE]/gu;
+
+/** Lower case, with the letters a case-insensitive regex treats as the same folded together. */
+export function foldForScan(text: string): string {
+  const lower = text.toLowerCase();
+  FOLDED.lastIndex = 0;
+  return FOLDED.test(lower) ? lower.replace(FOLDED, (character) => CASE_FOLDS[character]) : lower;
+}
+
 /** A code unit whose symbol is not known yet (learnt on first sight: most of the 65,536 never occur). */
 const UNKNOWN = 0xffff;
 
@@ -87,9 +106,12 @@ export class LiteralAutomaton {
     this.visited = new Uint32Array(stateCount);
   }
 
-  /** The symbol of a code unit's lower case; "İ" (lower case of two code units) gets none: cues.ts reads drafts with it without the automaton. */
+  /**
+   * The symbol of a code unit's lower case (folded as a case-insensitive regex folds it: 'ſ' is 's'). "İ", whose
+   * lower case is two code units, gets none: no case-insensitive regex matches it with a letter of a literal.
+   */
   private learnSymbol(unit: number): number {
-    const lower = String.fromCharCode(unit).toLowerCase();
+    const lower = foldForScan(String.fromCharCode(unit));
     const symbol = lower.length === 1 ? this.symbols.get(lower.charCodeAt(0)) ?? 0 : 0;
     this.symbolOf[unit] = symbol;
     return symbol;
