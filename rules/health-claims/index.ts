@@ -67,8 +67,8 @@ const rule: PostRule<Options> = {
       ...literalRanges(text, [...(options.allowedPhrases?.[language] ?? []), ...(options.allowedPhrases?.all ?? [])]),
       ...literalRanges(text, settings.vocabulary?.accept?.[language] ?? []),
     ];
+    /** Whether the draft cites a source: worked out only when a kind that needs none has matched. */
     let sourced: boolean | undefined;
-    const hasSource = () => (sourced ??= citesSource(post, lexicon, settings.ownDomains ?? []));
 
     const checkedKinds = KIND_ORDER.filter((kind) => !ignored.has(kind)
       && !(KINDS[kind].jurisdictionOnly && !jurisdictionRuling(kind, jurisdictions).listed));
@@ -80,19 +80,20 @@ const rule: PostRule<Options> = {
       const entry = lexicon?.claims?.[kind];
       const extraPatterns = extra[kind] ?? [];
       for (const pattern of extraPatterns) checkPattern(pattern, `options.extraTerms.${language}.${kind}`);
-      const patterns = [...patternsToRun(entry?.patterns, possible), ...extraPatterns];
+      const lexiconPatterns = patternsToRun(entry?.patterns, possible);
+      const patterns = extraPatterns.length > 0 ? [...lexiconPatterns, ...extraPatterns] : lexiconPatterns;
       if (patterns.length === 0) continue;
-      // Exceptions only matter once a claim matches, which most possible patterns don't.
+      // Exceptions only matter once a claim matches, which most possible patterns don't: matched on first need.
       let exceptionRanges: Array<{ start: number; end: number }> | undefined;
-      const exceptions = () => (exceptionRanges ??= patternsToRun(entry?.exceptions, possible).flatMap((pattern) => [...matchPattern(text, pattern)]));
       const found: Candidate[] = [];
       for (const pattern of patterns) {
         for (const match of matchPattern(text, pattern)) {
-          if (overlapsAny(match, exceptions()) || overlapsAny(match, allowedRanges)) continue;
+          exceptionRanges ??= patternsToRun(entry?.exceptions, possible).flatMap((exception) => [...matchPattern(text, exception)]);
+          if (overlapsAny(match, exceptionRanges) || overlapsAny(match, allowedRanges)) continue;
           found.push({ kind, start: match.start, end: match.end, text: match.match });
         }
       }
-      if (found.length > 0 && definition.needsNoSource && hasSource()) continue;
+      if (found.length > 0 && definition.needsNoSource && (sourced ??= citesSource(post, lexicon, settings.ownDomains ?? []))) continue;
       candidates.push(...found);
     }
 
@@ -161,7 +162,8 @@ function patternsToRun(list: readonly string[] | undefined, possible: ReadonlySe
 }
 
 function overlapsAny(range: { start: number; end: number }, others: ReadonlyArray<{ start: number; end: number }>): boolean {
-  return others.some((other) => range.start < other.end && other.start < range.end);
+  for (const other of others) if (range.start < other.end && other.start < range.end) return true;
+  return false;
 }
 
 /** Sorted by position; of overlapping matches the kind listed first in kinds.yaml (then the longer match) wins. */
