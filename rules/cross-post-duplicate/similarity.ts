@@ -135,18 +135,13 @@ export function findSimilarGroups(items: readonly SimilarityItem[], minSimilarit
     representatives.push(item);
   });
 
-  const seen = new Set<number>();
-  const edges: SimilarGroups['edges'] = [];
-  let candidatePairs = 0;
-  const consider = (a: number, b: number) => {
-    const [low, high] = a < b ? [a, b] : [b, a];
-    const key = low * groups.length + high;
-    if (seen.has(key)) return;
-    seen.add(key);
-    candidatePairs += 1;
-    const similarity = jaccard(representatives[low].shingles, representatives[high].shingles);
-    if (similarity >= minSimilarity) edges.push({ a: low, b: high, similarity });
-  };
+  // Candidates: within each band's buckets (items with the same rows of the signature), each item with the next
+  // MAX_BUCKET_NEIGHBOURS members. Gathered item by item, with a mark per item instead of a set of every pair seen:
+  // memory stays linear in the number of drafts (a set of pairs grew to millions of entries at 10,000 drafts).
+  const count = representatives.length;
+  const order: Int32Array[] = []; // per band: items laid out bucket after bucket, in increasing index within one
+  const positionOf: Int32Array[] = []; // per band: where each item is in `order`
+  const bucketEndOf: Int32Array[] = []; // per band: where each item's bucket ends in `order`
   for (let band = 0; band < BANDS; band += 1) {
     const buckets = new Map<string, number[]>();
     representatives.forEach((item, index) => {
@@ -155,10 +150,41 @@ export function findSimilarGroups(items: readonly SimilarityItem[], minSimilarit
       if (bucket) bucket.push(index);
       else buckets.set(key, [index]);
     });
+    const laidOut = new Int32Array(count);
+    const position = new Int32Array(count);
+    const bucketEnd = new Int32Array(count);
+    let next = 0;
     for (const bucket of buckets.values()) {
-      for (let i = 0; i < bucket.length; i += 1) {
-        const last = Math.min(bucket.length, i + 1 + MAX_BUCKET_NEIGHBOURS);
-        for (let j = i + 1; j < last; j += 1) consider(bucket[i], bucket[j]);
+      const end = next + bucket.length;
+      for (const item of bucket) {
+        laidOut[next] = item;
+        position[item] = next;
+        bucketEnd[item] = end;
+        next += 1;
+      }
+    }
+    order.push(laidOut);
+    positionOf.push(position);
+    bucketEndOf.push(bucketEnd);
+  }
+  const edges: SimilarGroups['edges'] = [];
+  let candidatePairs = 0;
+  const lastComparedWith = new Int32Array(count); // item + 1 of the last item this one was compared with
+  for (let item = 0; item < count; item += 1) {
+    for (let band = 0; band < BANDS; band += 1) {
+      const start = positionOf[band][item] + 1;
+      const end = Math.min(bucketEndOf[band][item], start + MAX_BUCKET_NEIGHBOURS);
+      for (let at = start; at < end; at += 1) {
+        const other = order[band][at]; // always after `item`: buckets list items in increasing order
+        if (lastComparedWith[other] === item + 1) continue;
+        lastComparedWith[other] = item + 1;
+        candidatePairs += 1;
+        // Jaccard similarity is at most the smaller set's size over the larger's: skip pairs that cannot reach it.
+        const size = representatives[item].shingles.length;
+        const otherSize = representatives[other].shingles.length;
+        if ((size < otherSize ? size : otherSize) < minSimilarity * (size < otherSize ? otherSize : size)) continue;
+        const similarity = jaccard(representatives[item].shingles, representatives[other].shingles);
+        if (similarity >= minSimilarity) edges.push({ a: item, b: other, similarity });
       }
     }
   }
