@@ -7,7 +7,6 @@ import { availableParallelism } from 'node:os';
 import type { SeveritySetting } from './types.js';
 import type { DraftInput, DraftRecord } from './lint-core.js';
 import { timingEnabled } from './timing.js';
-import { readDraftFile } from './read-draft.js';
 
 /** Below this many drafts a serial run is faster than starting workers: on 2 cores, 400 drafts ran 0.87x and 1,000 drafts 1.22x as fast with workers (npm run bench, bench/results/threshold.json). */
 export const PARALLEL_THRESHOLD = 800;
@@ -45,8 +44,7 @@ type Item = { input: DraftInput; index: number };
 
 /**
  * Lints `items` on the main thread and `workerCount` workers at once. Work is handed out in batches from one
- * queue, so a slower thread simply takes fewer. The main thread reads the files for the workers (ahead of time,
- * while they compute), so workers never wait for the disk.
+ * queue, so a slower thread simply takes fewer.
  */
 export async function processInParallel(
   items: readonly Item[],
@@ -70,7 +68,7 @@ export async function processInParallel(
         return;
       }
       inFlight += 1;
-      worker.postMessage({ id, items: await withSources(batches[id]) } satisfies WorkerBatch);
+      worker.postMessage({ id, items: forWorker(batches[id]) } satisfies WorkerBatch);
     };
     worker.on('message', (message: { id: number; records?: Array<[number, DraftRecord]>; error?: string }) => {
       if (message.error) return reject(new Error(`a lint worker failed: ${message.error}`));
@@ -90,6 +88,8 @@ export async function processInParallel(
       const batch = batches[id];
       const done = await processLocally(batch);
       batch.forEach((item, position) => records.set(item.index, done[position]));
+      // Let the workers' messages in (their results, and their requests for the next batch) before taking another.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   };
   try {
@@ -100,14 +100,7 @@ export async function processInParallel(
   return records;
 }
 
-/** The batch as sent to a worker, with each file's text (a file that cannot be read is left for the worker to report). */
-async function withSources(batch: readonly Item[]): Promise<WorkerBatch['items']> {
-  return Promise.all(batch.map(async ({ input, index }) => {
-    let source = input.source;
-    if (source === undefined) {
-      const read = await readDraftFile(input.path);
-      if ('source' in read) source = read.source;
-    }
-    return { index, path: input.path, displayPath: input.displayPath, reported: input.reported, source };
-  }));
+/** The batch as sent to a worker: paths (the worker reads the files itself), or the text when the caller has it. */
+function forWorker(batch: readonly Item[]): WorkerBatch['items'] {
+  return batch.map(({ input, index }) => ({ index, path: input.path, displayPath: input.displayPath, reported: input.reported, source: input.source }));
 }

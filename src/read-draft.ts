@@ -1,5 +1,6 @@
 // Reading one draft from disk, turning every way it can fail into a message a person can act on.
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 /** Drafts larger than this are refused (a post is a few KB; this is an archive or a mistake). */
 export const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
@@ -10,6 +11,20 @@ export async function readDraftFile(path: string): Promise<ReadResult> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
+  } catch (error) {
+    return { error: describeReadError(error as NodeJS.ErrnoException) };
+  }
+  return decodeDraft(bytes);
+}
+
+/**
+ * The same, synchronously. Reading a small file from the page cache takes microseconds, while the promise
+ * machinery of an asynchronous read cost more CPU than the read itself (a tenth of a cold run at 10,000 drafts).
+ */
+export function readDraftFileSync(path: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
   } catch (error) {
     return { error: describeReadError(error as NodeJS.ErrnoException) };
   }
