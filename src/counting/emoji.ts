@@ -17,9 +17,11 @@ const EMOJI_SEQUENCE_SOURCE = [
 ].join('|');
 // Built with `new RegExp` because the TypeScript target predates the `v` flag.
 /** The reference scan: every position (kept for the tests that check the fast scan against it). */
-export const EMOJI_SEQUENCE = new RegExp(EMOJI_SEQUENCE_SOURCE, 'gv');
-/** The same pattern, tried only where it is told to (sticky). */
-const EMOJI_SEQUENCE_AT = new RegExp(EMOJI_SEQUENCE_SOURCE, 'yv');
+export function emojiSequencePattern(): RegExp {
+  return new RegExp(EMOJI_SEQUENCE_SOURCE, 'gv');
+}
+/** The same pattern, tried only where it is told to (sticky). Built on first use: \p{RGI_Emoji} takes ~12 ms. */
+let emojiSequenceAt: RegExp | undefined;
 /**
  * Where an emoji sequence can start: a pictograph, a regional indicator (flags), a skin-tone modifier, a keycap
  * base followed by U+FE0F or U+20E3, or ©®™ followed by U+FE0F. \p{RGI_Emoji} is slow to try at every position
@@ -32,8 +34,9 @@ export function extractEmojiWithIndices(text: string): ExtractedEmoji[] {
   const found: ExtractedEmoji[] = [];
   EMOJI_START.lastIndex = 0;
   for (let candidate = EMOJI_START.exec(text); candidate !== null; candidate = EMOJI_START.exec(text)) {
-    EMOJI_SEQUENCE_AT.lastIndex = candidate.index;
-    const match = EMOJI_SEQUENCE_AT.exec(text);
+    emojiSequenceAt ??= new RegExp(EMOJI_SEQUENCE_SOURCE, 'yv');
+    emojiSequenceAt.lastIndex = candidate.index;
+    const match = emojiSequenceAt.exec(text);
     if (!match) continue;
     const start = candidate.index;
     found.push({ emoji: match[0], indices: [start, start + match[0].length] });

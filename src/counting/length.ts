@@ -8,7 +8,9 @@ import { parseXPost, X_COUNTING_V3, type XCountingConfig } from './x-weighted-le
 export type CountingMethod = 'x-weighted' | 'graphemes' | 'code-points' | 'utf16' | 'utf8-bytes' | 'mastodon';
 export const COUNTING_METHODS: readonly CountingMethod[] = ['x-weighted', 'graphemes', 'code-points', 'utf16', 'utf8-bytes', 'mastodon'];
 
-const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Created on first use: loading ICU's break rules takes ~7 ms, and Latin-script posts rarely need them. */
+let segmenter: Intl.Segmenter | undefined;
+const graphemeSegmenter = { segment: (text: string) => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text) };
 const SEGMENTER_WINDOW = 16_384;
 
 /**
