@@ -1,6 +1,6 @@
 // The per-draft stage on worker threads, for sets large enough to pay for starting them (see `npm run bench`
 // for where that is on a given machine). Records come back in input order, so output does not depend on timing.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
@@ -58,7 +58,9 @@ export async function processInParallel(
   let next = 0;
   const take = (): number | undefined => (next < batches.length ? next++ : undefined);
 
-  const workers = Array.from({ length: Math.min(workerCount, Math.max(0, batches.length - 1)) }, () => new Worker(workerUrl, { workerData: setup }));
+  // Loaded here, not at start-up: a hook run on a few drafts never starts a worker.
+  const { Worker: WorkerThread } = await import('node:worker_threads');
+  const workers = Array.from({ length: Math.min(workerCount, Math.max(0, batches.length - 1)) }, () => new WorkerThread(workerUrl, { workerData: setup }));
   const runWorker = (worker: Worker) => new Promise<void>((resolve, reject) => {
     let inFlight = 0;
     const send = async () => {
