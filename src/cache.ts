@@ -96,6 +96,8 @@ export class FileCache implements DraftRecordCache {
   }
 
   async save(): Promise<void> {
+    // Every draft found in the cache as it was: the file on disk already says all there is to say.
+    if (this.misses === 0 && Object.keys(this.next).length > 0) return;
     const file: CacheFile = { format: CACHE_FORMAT, medpost: this.medpost, entries: { ...this.previous, ...this.next } };
     await writeOutputFile(this.location, JSON.stringify(file));
   }

@@ -63,9 +63,12 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function writeOutput(text: string, outputFile: string | undefined): Promise<void> {
+async function writeOutput(text: Iterable<string>, outputFile: string | undefined): Promise<void> {
   if (!outputFile) {
-    if (text) process.stdout.write(text);
+    for (const chunk of text) {
+      // Wait when the pipe is full rather than queue the whole report in memory.
+      if (chunk && !process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    }
     return;
   }
   const { writeOutputFile } = await import('./output-file.js');
@@ -137,8 +140,8 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     report.warningCount = 0;
   }
   const color = options.outputFile ? false : shouldUseColor(process.stdout, options.color);
-  const output = formatter(report, { cwd: process.cwd(), color, version: packageVersion, maxWarnings: options.maxWarnings });
-  await writeOutput(output, options.outputFile);
+  const context = { cwd: process.cwd(), color, version: packageVersion, maxWarnings: options.maxWarnings };
+  await writeOutput(formatter.chunks ? formatter.chunks(report, context) : [formatter(report, context)], options.outputFile);
   if (process.env.MEDPOST_TIMING && process.env.MEDPOST_TIMING !== '0') process.stderr.write((await import('./timing.js')).timingTable());
   if (options.outputFile && options.format !== 'stylish' && process.stderr.isTTY) {
     process.stderr.write(`medpost: ${report.errorCount} error(s), ${report.warningCount} warning(s) written to ${options.outputFile}\n`);

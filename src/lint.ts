@@ -7,7 +7,7 @@ import { ConfigLoader, type ConfigLayer } from './config.js';
 import { expandPatterns, expandGlob, IgnoreMatcher, displayPathOf } from './files.js';
 import { lintDrafts, finishRun, processDraft, processInOrder, type DraftInput, type DraftRecord, type LintCoreOptions, type LintFileResult } from './lint-core.js';
 import { processInParallel, workerCountFor, type WorkerSetup } from './parallel.js';
-import { readDraftFile } from './read-draft.js';
+import { readDraftFileSync } from './read-draft.js';
 import { applyFixes } from './fix.js';
 import { MedpostError } from './errors.js';
 import { FileCache } from './cache.js';
@@ -253,7 +253,7 @@ async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptio
       pending.push({ input, index });
       continue;
     }
-    const read = input.source !== undefined ? { source: input.source } : await readDraftFile(input.path);
+    const read = input.source !== undefined ? { source: input.source } : readDraftFileSync(input.path);
     if ('error' in read) {
       records[index] = await processDraft(input, coreOptions);
       continue;

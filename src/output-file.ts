@@ -1,14 +1,31 @@
 // Writing a report file: create the folder, write to a temporary file, rename, so a report is never half-written.
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MedpostError } from './errors.js';
 
-export async function writeOutputFile(path: string, text: string): Promise<void> {
+/** Pieces are gathered up to this size before each write. */
+const WRITE_SIZE = 1 << 20;
+
+/** Writes `text` (one string, or pieces of it) to `path` atomically. */
+export async function writeOutputFile(path: string, text: string | Iterable<string>): Promise<void> {
   const target = resolve(path);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(temporary, text, 'utf8');
+    const file = await open(temporary, 'w');
+    try {
+      let pending = '';
+      for (const chunk of typeof text === 'string' ? [text] : text) {
+        pending += chunk;
+        if (pending.length >= WRITE_SIZE) {
+          await file.writeFile(pending, 'utf8');
+          pending = '';
+        }
+      }
+      if (pending) await file.writeFile(pending, 'utf8');
+    } finally {
+      await file.close();
+    }
     await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
