@@ -8,8 +8,8 @@ import type { SeveritySetting } from './types.js';
 import type { DraftInput, DraftRecord } from './lint-core.js';
 import { timingEnabled } from './timing.js';
 
-/** Below this many drafts a serial run is faster than starting workers: on 2 cores, 400 drafts ran 0.87x and 1,000 drafts 1.22x as fast with workers (npm run bench, bench/results/threshold.json). */
-export const PARALLEL_THRESHOLD = 800;
+/** Below this many drafts a serial run is faster than starting a worker: on 2 cores, 3,000 drafts ran 0.95x and 5,000 drafts 1.37x as fast with the main thread and one worker (npm run bench -- --only threshold, bench/results/threshold.json). A worker pays start-up and compiles every lexicon again. */
+export const PARALLEL_THRESHOLD = 4000;
 const BATCH_SIZE = 100;
 
 export interface WorkerSetup {
