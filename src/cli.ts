@@ -272,7 +272,7 @@ export async function main(argv: string[]): Promise<number> {
     const { MedpostError } = await import('./errors.js');
     if (error instanceof MedpostError) {
       process.stderr.write(`medpost: ${error.message}\n`);
-      return EXIT_FAILURE;
+      return error.exitCode; // 2, or 130 when interrupted
     }
     process.stderr.write(`medpost: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report this with the command you ran.\n`);
     return EXIT_FAILURE;

@@ -9,7 +9,7 @@ import { lintDrafts, finishRun, processDraft, processInOrder, type DraftInput, t
 import { processInParallel, workerCountFor, type WorkerSetup } from './parallel.js';
 import { readDraftFileSync } from './read-draft.js';
 import { applyFixes } from './fix.js';
-import { MedpostError } from './errors.js';
+import { InterruptedError, MedpostError } from './errors.js';
 import { FileCache } from './cache.js';
 import { applyBaseline, baselineOf, readBaseline, writeBaseline, DEFAULT_BASELINE_FILE } from './baseline.js';
 import picomatch from 'picomatch';
@@ -215,9 +215,24 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
   if (wantFixes) {
     const originals = new Map(results.map((result) => [result.filePath, result.source ?? '']));
     const fixed = await computeFixes(results, inputs, coreOptions);
-    for (const report of fixed) {
-      if (options.fix && !options.stdin) await writeFixed(report, originals.get(report.file)!, inputs, warnings);
-      fixes.push(report);
+    // An interrupt while drafts are being written lets the current one finish (write, rename) and stops there:
+    // killed between the two, the run would leave a temporary file behind.
+    let interrupted = false;
+    const interrupt = () => { interrupted = true; };
+    const writing = Boolean(options.fix && !options.stdin && fixed.length > 0);
+    if (writing) for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, interrupt);
+    try {
+      for (const report of fixed) {
+        if (interrupted) break;
+        if (writing) await writeFixed(report, originals.get(report.file)!, inputs, warnings);
+        fixes.push(report);
+      }
+    } finally {
+      if (writing) for (const signal of ['SIGINT', 'SIGTERM'] as const) process.off(signal, interrupt);
+    }
+    if (interrupted) {
+      const written = fixes.filter((report) => report.written).length;
+      throw new InterruptedError(`interrupted: fixes written to ${written} of ${fixed.length} drafts; the others are unchanged`);
     }
     if (fixed.length > 0) {
       // Report what remains after the fixes.
