@@ -97,9 +97,22 @@ export async function processInParallel(
   try {
     await Promise.all([...workers.map(runWorker), runLocally()]);
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(workers.map(closeWorker));
   }
   return records;
+}
+
+/**
+ * Asks a worker to finish (it closes its port and exits on its own); terminate() only if it does not within a
+ * few seconds. Terminating workers outright once crashed Node 20 (a segmentation fault, rarely, under load).
+ */
+async function closeWorker(worker: Worker): Promise<void> {
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.postMessage(null);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), 5000); });
+  if ((await Promise.race([exited, late])) === 'late') await worker.terminate();
+  clearTimeout(timer);
 }
 
 /** The batch as sent to a worker: paths (the worker reads the files itself), or the text when the caller has it. */

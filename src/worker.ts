@@ -11,8 +11,9 @@ const loader = new ConfigLoader({ cwd: setup.cwd, configFile: setup.configFile, 
 
 // One batch at a time, in the order sent (the main thread queues the next one while this one runs).
 let queue: Promise<void> = Promise.resolve();
-parentPort!.on('message', (batch: WorkerBatch) => {
-  queue = queue.then(() => lintBatch(batch));
+parentPort!.on('message', (batch: WorkerBatch | null) => {
+  // null: no more work. Close the port once the batches in hand are done; the thread then exits by itself.
+  queue = queue.then(() => (batch === null ? parentPort!.close() : lintBatch(batch)));
 });
 
 async function lintBatch(batch: WorkerBatch): Promise<void> {

@@ -14,7 +14,7 @@ const DRAFTS = 450; // five batches: the main thread and two workers each take s
 function lintReport(directory: string, extra: string[]): string {
   const output = join(directory, `report-${extra.join('-').replace(/\W+/g, '')}.json`);
   const run = spawnSync(process.execPath, [binPath, 'lint', '--format', 'json', '--output-file', output, '--today', '2026-06-30', ...extra], { cwd: directory, encoding: 'utf8' });
-  expect(run.status, run.stderr).toBe(1);
+  expect(run.status, `${run.stderr} (signal ${run.signal})`).toBe(1);
   return readFileSync(output, 'utf8');
 }
 
