@@ -5,8 +5,8 @@ import type { Rule, RuleMeta, Severity, SeveritySetting, Finding } from './types
 import { builtInRules } from '../rules/index.js';
 import { ConfigLoader, type ConfigLayer } from './config.js';
 import { expandPatterns, expandGlob, IgnoreMatcher, displayPathOf } from './files.js';
-import { lintDrafts, finishRun, processDraft, processInOrder, type DraftInput, type DraftRecord, type LintCoreOptions, type LintFileResult } from './lint-core.js';
-import { processInParallel, workerCountFor, type WorkerSetup } from './parallel.js';
+import { lintDrafts, finishRun, processDraft, type DraftInput, type DraftRecord, type LintCoreOptions, type LintFileResult } from './lint-core.js';
+import { processEach, processInParallel, workerCountFor, type WorkerSetup } from './parallel.js';
 import { readDraftFileSync } from './read-draft.js';
 import { applyFixes } from './fix.js';
 import { InterruptedError, MedpostError } from './errors.js';
@@ -278,7 +278,7 @@ async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptio
     else pending.push({ input: { ...input, source: read.source }, index });
   }
   const computed = await processInParallel(pending, setup, workerCount, (batch) =>
-    processInOrder(batch.map(({ input }) => input), (input, preRead) => processDraft(input, { keepSource: coreOptions.keepSource }, preRead)));
+    processEach(batch, ({ input }) => processDraft(input, { keepSource: coreOptions.keepSource })));
   for (const { input, index } of pending) {
     const record = computed.get(index)!;
     if (coreOptions.cache && input.source !== undefined) coreOptions.cache.store(input, input.source, record);

@@ -45,15 +45,21 @@ export class MappedTextBuilder {
       value,
       toSource(textOffset: number): number {
         if (textStarts.length === 0) return 0;
-        let low = 0;
-        let high = textStarts.length - 1;
-        while (low < high) {
-          const middle = (low + high + 1) >> 1;
-          if (textStarts[middle] <= textOffset) low = middle;
-          else high = middle - 1;
-        }
+        const low = lastIndexAtOrBefore(textStarts, textOffset);
         return sourceStarts[low] + Math.min(Math.max(0, textOffset - textStarts[low]), runLengths[low]);
       },
     };
   }
+}
+
+/** In an ascending list of starts, the index of the last one at or before `value` (0 when none is). */
+export function lastIndexAtOrBefore(starts: readonly number[], value: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= value) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }

@@ -13,7 +13,7 @@ import type {
 import { normalizeMeta } from './front-matter.js';
 import { detectLanguage } from './language.js';
 import { findBareDomains } from './bare-domains.js';
-import { MappedTextBuilder } from './mapped-text.js';
+import { MappedTextBuilder, lastIndexAtOrBefore } from './mapped-text.js';
 
 /** A problem that stops a part of the draft from being read (the rest is still linted). */
 export interface ParseProblem {
@@ -230,13 +230,7 @@ export function computeLineStarts(source: string): number[] {
 }
 
 export function pointFromLineStarts(lineStarts: number[], offset: number): SourcePoint {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (lineStarts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
+  const low = lastIndexAtOrBefore(lineStarts, offset);
   return { line: low + 1, column: offset - lineStarts[low] + 1, offset };
 }
 

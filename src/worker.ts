@@ -3,8 +3,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { builtInRules } from '../rules/index.js';
 import { ConfigLoader } from './config.js';
-import { processDraft, processInOrder } from './lint-core.js';
-import type { WorkerBatch, WorkerSetup } from './parallel.js';
+import { processDraft } from './lint-core.js';
+import { processEach, type WorkerBatch, type WorkerSetup } from './parallel.js';
 
 const setup = workerData as WorkerSetup;
 const loader = new ConfigLoader({ cwd: setup.cwd, configFile: setup.configFile, ruleOverrides: setup.ruleOverrides, builtInRules });
@@ -18,9 +18,9 @@ parentPort!.on('message', (batch: WorkerBatch | null) => {
 
 async function lintBatch(batch: WorkerBatch): Promise<void> {
   try {
-    const records = await processInOrder(batch.items, async (item, preRead) => {
+    const records = await processEach(batch.items, async (item) => {
       const config = await loader.fileConfig(item.path);
-      return [item.index, await processDraft({ ...item, config }, { keepSource: setup.keepSource }, preRead)] as const;
+      return [item.index, await processDraft({ ...item, config }, { keepSource: setup.keepSource })] as const;
     });
     parentPort!.postMessage({ id: batch.id, records });
   } catch (error) {

@@ -3,7 +3,7 @@
 // fold: #ad, Sponsored, Paid partnership; Publicidad, Patrocinado por; Pubblicità, Sponsorizzato da.
 // Ambiguous tags (#sp, #collab, #thanks) and labels buried among trailing hashtags do not count.
 import type { Post, PostRule, OrganisationSettings } from '../../src/types.js';
-import { compilePattern, foldText, matchPattern, sourceRangeOfText, sourcesMatchingIn } from '../../src/rule-helpers.js';
+import { compilePattern, foldText, matchPattern, sourceRangeOfText, prefilteredUnion, sourcesAmong, sourcesMatchingIn } from '../../src/rule-helpers.js';
 import { platformRegistry } from '../../src/platforms.js';
 import {
   AFFILIATE, ALL_AMBIGUOUS_TAGS, ALL_LABELS, ALL_LABEL_EXCEPTIONS, ALL_SPONSORSHIP_TAGS, JURISDICTIONS, LEXICONS, type DisclosureLexicon,
@@ -171,8 +171,8 @@ function partnershipReasons(
   const possible = new Set(sourcesMatchingIn(text, prefilteredCues(lexicon)));
   // Exceptions only matter once a cue matches, which most possible cues don't.
   let cueExceptionRanges: Range[] | undefined;
-  const cueExceptions = () => (cueExceptionRanges ??= patternsToRun(lexicon.cueExceptions, possible).flatMap((pattern) => [...matchPattern(text, pattern)]));
-  for (const pattern of [...patternsToRun(lexicon.partnershipCues, possible), ...extraCues]) {
+  const cueExceptions = () => (cueExceptionRanges ??= sourcesAmong(lexicon.cueExceptions, possible).flatMap((pattern) => [...matchPattern(text, pattern)]));
+  for (const pattern of [...sourcesAmong(lexicon.partnershipCues, possible), ...extraCues]) {
     for (const match of matchPattern(text, pattern)) {
       if (overlapsAny(match, cueExceptions()) || overlapsAny(match, allowed)) continue;
       reasons.push({ describe: `it shows a partnership ("${match.match.trim()}")`, textRange: match });
@@ -202,22 +202,16 @@ const prefilteredByLexicon = new WeakMap<DisclosureLexicon, readonly string[]>()
 /**
  * A lexicon's partnership cues and their exceptions in one list: one first pass per draft instead of two. Which
  * patterns it rules out depends on each pattern alone, so the result is the same. Lists of a single pattern are left
- * out: sourcesMatchingIn runs those without a first pass (see patternsToRun).
+ * out: sourcesMatchingIn runs those without a first pass (see sourcesAmong in src/rule-helpers.ts).
  */
 function prefilteredCues(lexicon: DisclosureLexicon): readonly string[] {
   let patterns = prefilteredByLexicon.get(lexicon);
   if (!patterns) {
     const lists = [lexicon.partnershipCues ?? [], lexicon.cueExceptions ?? []];
-    patterns = [...new Set(lists.filter((list) => list.length > 1).flat())];
+    patterns = prefilteredUnion(lists);
     prefilteredByLexicon.set(lexicon, patterns);
   }
   return patterns;
-}
-
-/** The patterns of a lexicon list worth running, in order: what sourcesMatchingIn(text, list) returns. */
-function patternsToRun(list: readonly string[] | undefined, possible: ReadonlySet<string>): readonly string[] {
-  if (!list || list.length <= 1) return list ?? [];
-  return list.filter((pattern) => possible.has(pattern));
 }
 
 /** foldText of hashtag words, remembered: the same few tags come back in draft after draft. */

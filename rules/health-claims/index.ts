@@ -3,7 +3,7 @@
 // jurisdiction is configured, what its law bans outright (offers in Italy, testimonials and cure claims in Spain…).
 // The words live in lexicon.<lang>.yaml, the messages in kinds.yaml, the law in jurisdictions.yaml.
 import type { Post, PostRule } from '../../src/types.js';
-import { compilePattern, matchPattern, sourceRangeOfText, sourcesMatchingIn } from '../../src/rule-helpers.js';
+import { compilePattern, matchPattern, sourceRangeOfText, prefilteredUnion, sourcesAmong, sourcesMatchingIn } from '../../src/rule-helpers.js';
 import { KINDS, KIND_ORDER, NON_SOURCE_HOSTS, checkPattern, jurisdictionRuling, lexiconFor, type Lexicon } from './claim-data.js';
 
 interface Options {
@@ -80,7 +80,7 @@ const rule: PostRule<Options> = {
       const entry = lexicon?.claims?.[kind];
       const extraPatterns = extra[kind] ?? [];
       for (const pattern of extraPatterns) checkPattern(pattern, `options.extraTerms.${language}.${kind}`);
-      const lexiconPatterns = patternsToRun(entry?.patterns, possible);
+      const lexiconPatterns = sourcesAmong(entry?.patterns, possible);
       const patterns = extraPatterns.length > 0 ? [...lexiconPatterns, ...extraPatterns] : lexiconPatterns;
       if (patterns.length === 0) continue;
       // Exceptions only matter once a claim matches, which most possible patterns don't: matched on first need.
@@ -88,7 +88,7 @@ const rule: PostRule<Options> = {
       const found: Candidate[] = [];
       for (const pattern of patterns) {
         for (const match of matchPattern(text, pattern)) {
-          exceptionRanges ??= patternsToRun(entry?.exceptions, possible).flatMap((exception) => [...matchPattern(text, exception)]);
+          exceptionRanges ??= sourcesAmong(entry?.exceptions, possible).flatMap((exception) => [...matchPattern(text, exception)]);
           if (overlapsAny(match, exceptionRanges) || overlapsAny(match, allowedRanges)) continue;
           found.push({ kind, start: match.start, end: match.end, text: match.match });
         }
@@ -136,7 +136,7 @@ const prefilteredByLexicon = new WeakMap<Lexicon, Map<string, readonly string[]>
  * Every claim and exception pattern of the checked kinds that the first pass may rule out, in one list: one pass per
  * draft instead of two per kind. Which patterns it rules out depends on each pattern alone, so the result is the
  * same. Kinds not checked (offers without a jurisdiction that lists them) stay out: each literal slows the pass.
- * Lists of a single pattern are left out too: sourcesMatchingIn runs those without a first pass (see patternsToRun).
+ * Lists of a single pattern are left out too: sourcesMatchingIn runs those without a first pass (see sourcesAmong in src/rule-helpers.ts).
  */
 function prefilteredPatterns(lexicon: Lexicon | undefined, kinds: readonly string[]): readonly string[] {
   if (!lexicon) return [];
@@ -149,16 +149,10 @@ function prefilteredPatterns(lexicon: Lexicon | undefined, kinds: readonly strin
   let patterns = byKinds.get(key);
   if (!patterns) {
     const lists = kinds.flatMap((kind) => [lexicon.claims?.[kind]?.patterns ?? [], lexicon.claims?.[kind]?.exceptions ?? []]);
-    patterns = [...new Set(lists.filter((list) => list.length > 1).flat())];
+    patterns = prefilteredUnion(lists);
     byKinds.set(key, patterns);
   }
   return patterns;
-}
-
-/** The patterns of a lexicon list worth running, in order: what sourcesMatchingIn(text, list) returns. */
-function patternsToRun(list: readonly string[] | undefined, possible: ReadonlySet<string>): readonly string[] {
-  if (!list || list.length <= 1) return list ?? [];
-  return list.filter((pattern) => possible.has(pattern));
 }
 
 function overlapsAny(range: { start: number; end: number }, others: ReadonlyArray<{ start: number; end: number }>): boolean {

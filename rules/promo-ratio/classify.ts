@@ -3,7 +3,7 @@
 // versus tips, public-health information, sourced facts). Shared by the promo-ratio rule and `medpost stats`.
 import type { Post } from '../../src/types.js';
 import { ruleData } from '../../src/data-files.js';
-import { compilePattern, sourceRangeOfText, sourcesMatchingIn } from '../../src/rule-helpers.js';
+import { compilePattern, prefilteredUnion, sourceRangeOfText, sourcesAmong, sourcesMatchingIn } from '../../src/rule-helpers.js';
 
 export type DraftCategory = 'promotional' | 'informational' | 'neutral' | 'reply';
 
@@ -98,8 +98,7 @@ function prepared(file: CueFile): PreparedCueFile {
       entries.push({ side, id, key: `${side}:${id}`, definition, patterns: definition.patterns ?? [] });
     }
   }
-  // sourcesMatchingIn runs a lone pattern without a first pass; so do we (see cuePatternsToRun).
-  const prefiltered = [...new Set(entries.filter((entry) => entry.patterns.length > 1).flatMap((entry) => entry.patterns))];
+  const prefiltered = prefilteredUnion(entries.map((entry) => entry.patterns));
   ready = { entries, prefiltered, bookingLinks: file.bookingLinks };
   preparedCueFiles.set(file, ready);
   return ready;
@@ -118,15 +117,6 @@ function prefilteredOf(files: readonly CueFile[]): readonly string[] {
   return patterns;
 }
 
-/**
- * The patterns of a cue worth running, in order. Which patterns the first pass rules out depends on each pattern
- * alone, so one pass over all of a file's patterns gives what a pass over each cue's own list would.
- */
-function cuePatternsToRun(entry: CueEntry, possible: ReadonlySet<string>): readonly string[] {
-  if (entry.patterns.length <= 1) return entry.patterns;
-  return entry.patterns.filter((pattern) => possible.has(pattern));
-}
-
 /** Every cue that fires in a draft, each cue id once per side (its first match). */
 export function findCues(post: Post): FiredCue[] {
   const fired = new Map<string, FiredCue>();
@@ -138,7 +128,7 @@ export function findCues(post: Post): FiredCue[] {
     const { entries, bookingLinks } = prepared(file);
     for (const entry of entries) {
       if (fired.has(entry.key)) continue;
-      for (const pattern of cuePatternsToRun(entry, possible)) {
+      for (const pattern of sourcesAmong(entry.patterns, possible)) {
         const match = compilePattern(pattern).exec(text);
         if (!match || match[0].length === 0) continue;
         const point = pointOfText(match.index, match.index + match[0].length);
