@@ -1,6 +1,7 @@
 // The public API: lint(paths, options) -> a report. The CLI is one user of it.
-import { resolve, join, dirname, basename } from 'node:path';
-import { readFile, writeFile, rename, unlink } from 'node:fs/promises';
+import { resolve, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomically } from './atomic-write.js';
 import type { Rule, RuleMeta, Severity, SeveritySetting, Finding } from './types.js';
 import { builtInRules } from '../rules/index.js';
 import { ConfigLoader, type ConfigLayer } from './config.js';
@@ -342,7 +343,7 @@ async function computeFixes(results: LintFileResult[], inputs: DraftInput[], cor
   return reports;
 }
 
-/** Temp file + rename in the same directory, and only if the file still holds what was linted. */
+/** Atomically (see atomic-write.ts), and only if the file still holds what was linted. */
 async function writeFixed(report: FixReport, original: string, inputs: DraftInput[], warnings: string[]): Promise<void> {
   const input = inputs.find((candidate) => candidate.path === report.file)!;
   let current: string;
@@ -358,13 +359,10 @@ async function writeFixed(report: FixReport, original: string, inputs: DraftInpu
     warnings.push(`${input.displayPath}: fixes not written: ${report.skipped}`);
     return;
   }
-  const temporary = join(dirname(report.file), `.${basename(report.file)}.medpost-${process.pid}-${Date.now()}.tmp`);
   try {
-    await writeFile(temporary, report.output, { encoding: 'utf8', flag: 'wx' });
-    await rename(temporary, report.file);
+    await writeFileAtomically(report.file, report.output);
     report.written = true;
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
     report.skipped = `could not write: ${(error as Error).message}`;
     warnings.push(`${input.displayPath}: fixes not written: ${report.skipped}`);
   }
