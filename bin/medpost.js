@@ -5,10 +5,12 @@ if (major < 20) {
   process.stderr.write(`medpost needs Node.js 20 or newer (this is ${process.version}).\n`);
   process.exit(2);
 }
-// Regular expressions compiled straight to machine code. By default V8 first interprets each one and compiles it
-// later, and drops the compiled code again when memory is collected. On medpost's lexicons (hundreds of large
-// patterns run on every sentence) that makes whole runs 1.6x slower: see bench/results and the README.
-const { setFlagsFromString } = await import('node:v8');
-setFlagsFromString('--no-regexp-tier-up');
+// A reader that stops early (`medpost lint | head`) closes the pipe: stop writing and end as Unix tools do when
+// killed by SIGPIPE (128 + 13), rather than with a stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(141);
+});
 const { main } = await import('../dist/bundle/cli.js');
-process.exitCode = await main(process.argv);
+// mayRelaunch: a run of several drafts starts Node again with flags that make it faster (src/relaunch.ts).
+process.exitCode = await main(process.argv, { mayRelaunch: true });

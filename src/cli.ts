@@ -100,11 +100,17 @@ interface LintCommandOptions {
   concurrency?: 'off' | 'auto' | number;
 }
 
-async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
+async function runLint(paths: string[], options: LintCommandOptions, mayRelaunch: boolean): Promise<number> {
   if (options.explainType) {
     const { explainType } = await import('./commands.js');
     process.stdout.write(await explainType(options.explainType, options.config));
     return EXIT_OK;
+  }
+  if (mayRelaunch && !options.stdin) {
+    const relaunch = await import('./relaunch.js');
+    if (!relaunch.regexpsCompiledDirectly() && (await relaunch.draftsAtLeast(paths, relaunch.RELAUNCH_FROM_DRAFTS))) {
+      return relaunch.relaunchWithCompiledRegexps();
+    }
   }
   const [{ lint }, { loadFormatter, formatterNames }] = await Promise.all([import('./lint.js'), import('./formatters/index.js')]);
   const formatter = await loadFormatter(options.format);
@@ -151,7 +157,12 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
   return EXIT_OK;
 }
 
-export function buildProgram(setExitCode: (code: number) => void): Command {
+export interface RunOptions {
+  /** This process is the medpost executable, which may start Node again with better flags (see relaunch.ts). */
+  mayRelaunch?: boolean;
+}
+
+export function buildProgram(setExitCode: (code: number) => void, run: RunOptions = {}): Command {
   const program = new Command('medpost')
     .description('Lint social-media drafts of clinics, hospitals and doctors before they are published.')
     .version(packageVersion, '-v, --version')
@@ -187,7 +198,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(async (paths: string[], options: LintCommandOptions) => {
-      setExitCode(await runLint(paths, options));
+      setExitCode(await runLint(paths, options, run.mayRelaunch ?? false));
     });
 
   program
@@ -256,11 +267,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], run: RunOptions = {}): Promise<number> {
   let exitCode = EXIT_OK;
   const program = buildProgram((code) => {
     exitCode = code;
-  });
+  }, run);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -6,10 +6,7 @@ import { join, relative, resolve, isAbsolute } from 'node:path';
 import picomatch from 'picomatch';
 import ignore, { type Ignore } from 'ignore';
 import { toPosix } from './config.js';
-
-export const DRAFT_EXTENSIONS = /\.(md|markdown)$/i;
-/** Never walked into: dependencies, version control, build output. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'coverage']);
+import { DRAFT_EXTENSIONS, isWalkedDirectory } from './draft-paths.js';
 
 export interface ExpandOptions {
   cwd: string;
@@ -128,7 +125,7 @@ async function walk(root: string, accept: (path: string) => boolean, warnings: s
     for (const entry of entries) {
       const path = join(directory, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) stack.push(path);
+        if (isWalkedDirectory(entry.name)) stack.push(path);
       } else if (entry.isSymbolicLink()) {
         try {
           const target = await stat(path);

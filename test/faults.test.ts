@@ -69,4 +69,18 @@ describe('faults', () => {
       expect([original, fixed]).toContain(content);
     }
   }, 60_000);
+
+  it('a reader that closes the pipe early (medpost lint | head) ends the run quietly, with 141 as after SIGPIPE', async () => {
+    const files: Record<string, string> = {};
+    // Enough findings for a report larger than a pipe's buffer.
+    for (let index = 0; index < 120; index += 1) files[`drafts/d${index}.md`] = draft('Just take 2 ibuprofen every 6 hours. Call Ana Ruiz on 612 345 678.');
+    const project = makeProject(files);
+    const child = spawn(process.execPath, [binPath, 'lint', '--format', 'json', 'drafts'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+    expect(stderr).toBe('');
+    expect(code).toBe(141);
+  }, 60_000);
 });

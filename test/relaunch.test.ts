@@ -1,0 +1,79 @@
+// Runs of several drafts start Node again with --no-regexp-tier-up (src/relaunch.ts): setting the flag from inside
+// the process crashed Node 20 about once in 300 runs. Checked: when it relaunches, that the child really has the
+// flag, and that exit codes and output come through.
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, makeProject } from './helpers/cli.js';
+import { draftsAtLeast } from '../src/relaunch.js';
+
+const draft = (body: string) => `---\nplatform: facebook\nlang: en\n---\n${body}\n`;
+const advice = draft('Just take 2 ibuprofen every 6 hours and you will be fine.');
+const clean = draft('Our clinic opens a new paediatric wing this spring, with longer opening hours.');
+
+/** Runs the CLI with a preload that records the V8 flags of every Node process it starts. */
+function runRecordingProcesses(args: string[], cwd: string) {
+  const scratch = mkdtempSync(join(tmpdir(), 'medpost-relaunch-'));
+  const log = join(scratch, 'processes.log');
+  const preload = join(scratch, 'record.cjs');
+  writeFileSync(preload, `require('node:fs').appendFileSync(${JSON.stringify(log)}, JSON.stringify(process.execArgv) + '\\n');\n`);
+  writeFileSync(log, '');
+  const result = runCli(args, { cwd, env: { NODE_OPTIONS: `--require ${preload}` } });
+  const processes = readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as string[]);
+  return { ...result, processes };
+}
+
+describe('relaunch with regexes compiled straight away', () => {
+  it('one draft runs in the process started (a second start-up would not pay)', () => {
+    const project = makeProject({ 'drafts/a.md': advice });
+    const run = runRecordingProcesses(['lint', 'drafts', '--format', 'json'], project);
+    expect(run.processes).toHaveLength(1);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).results[0].findings.length).toBeGreaterThan(0);
+  });
+
+  it('several drafts run in one child started with the flag; its findings and exit code come through', () => {
+    const project = makeProject({ 'drafts/a.md': advice, 'drafts/b.md': clean, 'drafts/c.md': clean });
+    const run = runRecordingProcesses(['lint', 'drafts', '--format', 'json'], project);
+    expect(run.processes).toHaveLength(2);
+    expect(run.processes[0]).not.toContain('--no-regexp-tier-up');
+    expect(run.processes[1]).toContain('--no-regexp-tier-up');
+    expect(run.status).toBe(1);
+    const { results } = JSON.parse(run.stdout) as { results: Array<{ filePath: string; findings: unknown[] }> };
+    expect(results.map((result) => result.filePath.split(/[\\/]/).pop())).toEqual(['a.md', 'b.md', 'c.md']);
+    expect(results[0].findings.length).toBeGreaterThan(0);
+  });
+
+  it('a clean set exits 0 through the child; standard input is never relaunched', () => {
+    const project = makeProject({ 'drafts/b.md': clean, 'drafts/c.md': clean });
+    expect(runRecordingProcesses(['lint', 'drafts'], project)).toMatchObject({ status: 0, processes: [expect.any(Array), expect.any(Array)] });
+    const piped = runCli(['lint', '--stdin', '--stdin-filename', 'x.md'], { cwd: project, input: advice });
+    expect(piped.status).toBe(1);
+  });
+});
+
+describe('draftsAtLeast (the estimate made before anything is loaded)', () => {
+  const project = makeProject({
+    'one/a.md': clean,
+    'two/a.md': clean,
+    'two/nested/b.markdown': clean,
+    'two/node_modules/c.md': clean,
+    'two/.hidden/d.md': clean,
+    'two/notes.txt': 'not a draft',
+  });
+  const at = (path: string) => join(project, path);
+
+  it('counts drafts in files and folders, skipping what discovery skips', async () => {
+    expect(await draftsAtLeast([at('one')], 2)).toBe(false);
+    expect(await draftsAtLeast([at('two')], 2)).toBe(true);
+    expect(await draftsAtLeast([at('two')], 3)).toBe(false);
+    expect(await draftsAtLeast([at('one/a.md'), at('two/a.md')], 2)).toBe(true);
+    expect(await draftsAtLeast([at('two/notes.txt'), at('one/a.md')], 2)).toBe(false);
+  });
+
+  it('takes no paths (the configured set) and globs or missing paths as many', async () => {
+    expect(await draftsAtLeast([], 2)).toBe(true);
+    expect(await draftsAtLeast([at('*/a.md')], 2)).toBe(true);
+  });
+});
