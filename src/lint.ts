@@ -210,7 +210,10 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
   let results = workerCount > 0
     ? finishRun(await processAllDrafts(inputs, coreOptions, setup, workerCount), inputs, coreOptions)
     : await lintDrafts(inputs, coreOptions);
-  if (cache) await cache.save();
+  if (cache) {
+    await cache.save();
+    if (cache.writeProblem) warnings.push(cache.writeProblem);
+  }
 
   const fixes: FixReport[] = [];
   if (wantFixes) {

@@ -1,7 +1,7 @@
 // medpost where people already work: pre-commit, GitHub Actions, code scanning, GitLab, editors, baselines, cache.
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, readdirSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -195,5 +195,57 @@ describe('cache', () => {
     const fourth = await lint(['drafts'], { cwd: project, cache: true, cacheLocation: '.medpostcache' });
     expect(fourth.cache).toMatchObject({ hits: 0, misses: 2 });
     expect(fourth.errorCount).toBe(0);
+  });
+
+  /** Every entry file in the cache folder, as paths relative to it. */
+  const entriesIn = (folder: string): string[] => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json')).sort();
+
+  it('is a folder with one entry per draft: an edited draft replaces its entry, an upgrade clears the old ones', async () => {
+    const project = makeProject({ 'drafts/a.md': draft('platform: x', 'One.'), 'drafts/b.md': draft('platform: x', 'Two.') });
+    const cache = join(project, '.medpostcache');
+    await lint(['drafts'], { cwd: project, cache: true });
+    const entries = entriesIn(cache);
+    expect(entries).toHaveLength(2);
+    expect(readFileSync(join(cache, 'CACHEDIR.TAG'), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55/);
+    writeFileSync(join(project, 'drafts/b.md'), draft('platform: x', 'Two, edited.'));
+    expect((await lint(['drafts'], { cwd: project, cache: true })).cache).toMatchObject({ hits: 1, misses: 1 });
+    expect(entriesIn(cache)).toEqual(entries);
+    // What an earlier medpost left is removed once this one writes.
+    mkdirSync(join(cache, 'v2-0123456789abcdef', 'ab'), { recursive: true });
+    writeFileSync(join(cache, 'v2-0123456789abcdef', 'ab', 'old.json'), '{}');
+    writeFileSync(join(project, 'drafts/b.md'), draft('platform: x', 'Two, edited again.'));
+    await lint(['drafts'], { cwd: project, cache: true });
+    expect(existsSync(join(cache, 'v2-0123456789abcdef'))).toBe(false);
+  });
+
+  it('a damaged entry is a miss, and the draft is linted again', async () => {
+    const project = makeProject({ '.medpostrc.yaml': competitorConfig, 'drafts/a.md': draft('platform: x', 'Ask rival.es') });
+    const cache = join(project, '.medpostcache');
+    const first = await lint(['drafts'], { cwd: project, cache: true });
+    const [entry] = entriesIn(cache);
+    writeFileSync(join(cache, entry), readFileSync(join(cache, entry), 'utf8').slice(0, 30));
+    const second = await lint(['drafts'], { cwd: project, cache: true });
+    expect(second.cache).toMatchObject({ hits: 0, misses: 1 });
+    expect(second.results).toEqual(first.results);
+    expect((await lint(['drafts'], { cwd: project, cache: true })).cache).toMatchObject({ hits: 1, misses: 0 });
+  });
+
+  it('replaces the single-file cache of earlier versions, but never a file that is not a medpost cache', async () => {
+    const project = makeProject({ 'drafts/a.md': draft('platform: x', 'One.'), 'notes.txt': 'keep me' });
+    writeFileSync(join(project, '.medpostcache'), '{"format":1,"medpost":"x","entries":{}}');
+    expect((await lint(['drafts'], { cwd: project, cache: true })).cache).toMatchObject({ misses: 1 });
+    expect(statSync(join(project, '.medpostcache')).isDirectory()).toBe(true);
+    const refused = runCli(['lint', 'drafts', '--cache', '--cache-location', 'notes.txt'], { cwd: project });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--cache-location \S*notes\.txt is a file that is not a medpost cache: name a folder/);
+    expect(readFileSync(join(project, 'notes.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('a cache that cannot be written is a warning; the findings are still right', async () => {
+    // A file where the cache's parent folder should be: mkdir fails, whoever runs the test (root included).
+    const project = makeProject({ '.medpostrc.yaml': competitorConfig, 'drafts/a.md': draft('platform: x', 'Ask rival.es'), locked: 'a file' });
+    const report = await lint(['drafts'], { cwd: project, cache: true, cacheLocation: 'locked/cache' });
+    expect(report.errorCount).toBe(1);
+    expect(report.warnings.join('\n')).toMatch(/cannot write the cache in .*locked/);
   });
 });
