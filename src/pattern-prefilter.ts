@@ -71,18 +71,25 @@ function strongest(conjunction: Conjunction): Conjunction {
   return [...unique.values()].sort((a, b) => selectivity(b) - selectivity(a)).slice(0, MAX_CLAUSES);
 }
 
+/** A literal run branches at each small class (`est[áa]s` -> "estás", "estas") up to this many variants. */
+const MAX_RUN_VARIANTS = 8;
+/** A class of a few plain characters, read as a choice of literals: `[ée]`, `[ºo°]`. */
+const SMALL_CLASS = /^\[([^\\\]\[^-]{1,4})\]/u;
+
 function parseSequence(parser: Parser): Conjunction {
   const { source } = parser;
   const clauses: Conjunction = [];
-  let run = '';
+  // The literal run being read, in each of its variants ([''] when there is none).
+  let runs = [''];
   const endRun = () => {
-    if (run) clauses.push([run]);
-    run = '';
+    if (runs[0] !== '') clauses.push(runs);
+    runs = [''];
   };
   while (parser.position < source.length) {
     const character = source[parser.position];
     if (character === '|' || character === ')') break;
     let atomLiteral: string | undefined;
+    let atomChoices: string[] | undefined;
     let atomClauses: Conjunction = [];
     if (character === '\\') {
       const next = source[parser.position + 1] ?? '';
@@ -105,8 +112,12 @@ function parseSequence(parser: Parser): Conjunction {
         atomLiteral = next; // an escaped punctuation character
         parser.position += 2;
       }
+    } else if (character === '[' && SMALL_CLASS.test(source.slice(parser.position, parser.position + 12))) {
+      const [whole, members] = SMALL_CLASS.exec(source.slice(parser.position, parser.position + 12))!;
+      atomChoices = [...new Set(Array.from(members, (member) => foldForScan(member)))];
+      parser.position += whole.length;
     } else if (character === '[') {
-      // A character class: no literal (skip to its end, honouring escapes and nested classes of the v flag).
+      // Any other character class: no literal (skip to its end, honouring escapes and nested classes of the v flag).
       let depth = 0;
       for (; parser.position < source.length; parser.position += 1) {
         const inner = source[parser.position];
@@ -142,7 +153,12 @@ function parseSequence(parser: Parser): Conjunction {
 
     const minimum = readQuantifier(parser);
     if (atomLiteral !== undefined && minimum === undefined) {
-      run += foldForScan(atomLiteral);
+      const folded = foldForScan(atomLiteral);
+      runs = runs.map((run) => run + folded);
+      continue;
+    }
+    if (atomChoices !== undefined && minimum === undefined && runs.length * atomChoices.length <= MAX_RUN_VARIANTS) {
+      runs = runs.flatMap((run) => atomChoices.map((choice) => run + choice));
       continue;
     }
     endRun();
