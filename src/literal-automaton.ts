@@ -12,13 +12,18 @@ const CASE_FOLDS: Record<string, string> = {
   '\u03F0': 'κ', '\u03F1': 'ρ', '\u03F5': 'ε', '\u1C80': 'в', '\u1C81': 'д', '\u1C82': 'о', '\u1C83': 'с', '\u1C84': 'т',
   '\u1C85': 'т', '\u1C86': 'ъ', '\u1C87': 'ѣ', '\u1C88': 'ꙋ', '\u1E9B': 'ṡ', '\u1FBE': 'ι',
 };
-const FOLDED = /[\u00B5\u017F\u0345\u03C2\u03D0\u03D1\u03D5\u03D6\u03F0\u03F1\u03F5\u1C80-\u1C88\u1E9B\u1FBE]/gu;
+/** Those letters, and every white-space character but the space itself (read as a space: see foldForScan). */
+const FOLDED = /[\u00B5\u017F\u0345\u03C2\u03D0\u03D1\u03D5\u03D6\u03F0\u03F1\u03F5\u1C80-\u1C88\u1E9B\u1FBE]|[^\S ]/gu;
 
-/** Lower case, with the letters a case-insensitive regex treats as the same folded together. */
+/**
+ * Lower case, with the letters a case-insensitive regex treats as the same folded together, and any white space
+ * as one space: a pattern's `\s` then stands for the literal " " ("take\s+\d" contains "take "), which a text
+ * with a tab or a line break there contains too.
+ */
 export function foldForScan(text: string): string {
   const lower = text.toLowerCase();
   FOLDED.lastIndex = 0;
-  return FOLDED.test(lower) ? lower.replace(FOLDED, (character) => CASE_FOLDS[character]) : lower;
+  return FOLDED.test(lower) ? lower.replace(FOLDED, (character) => CASE_FOLDS[character] ?? ' ') : lower;
 }
 
 /** A code unit whose symbol is not known yet (learnt on first sight: most of the 65,536 never occur). */

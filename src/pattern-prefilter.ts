@@ -106,7 +106,10 @@ function parseSequence(parser: Parser): Conjunction {
       } else if (next === 'x' && /^[0-9a-f]{2}$/i.test(source.slice(parser.position + 2, parser.position + 4))) {
         atomLiteral = String.fromCharCode(parseInt(source.slice(parser.position + 2, parser.position + 4), 16));
         parser.position += 4;
-      } else if (/[dDwWsSbBpPnrtfv0-9c]/.test(next)) {
+      } else if (/[sntrfv]/.test(next)) {
+        atomLiteral = ' '; // white space, which the scan reads as a space
+        parser.position += 2;
+      } else if (/[dDwWSbBpP0-9c]/.test(next)) {
         parser.position += next === 'c' ? 3 : 2;
       } else {
         atomLiteral = next; // an escaped punctuation character
@@ -161,10 +164,18 @@ function parseSequence(parser: Parser): Conjunction {
       runs = runs.flatMap((run) => atomChoices.map((choice) => run + choice));
       continue;
     }
+    if (atomLiteral !== undefined && minimum !== undefined && minimum > 0) {
+      // Repeated at least once: the first copy ends the run before it, the last begins the run after it
+      // ("take\s+\d+\s+mg" contains "take " and " mg").
+      const folded = foldForScan(atomLiteral);
+      runs = runs.map((run) => run + folded);
+      endRun();
+      runs = [folded];
+      continue;
+    }
     endRun();
     if (minimum !== undefined && minimum === 0) continue;
-    if (atomLiteral !== undefined) clauses.push([foldForScan(atomLiteral)]);
-    else clauses.push(...atomClauses);
+    clauses.push(...atomClauses);
   }
   endRun();
   return strongest(clauses);
