@@ -96,16 +96,13 @@ export class LiteralAutomaton {
     for (let head = 0; head < queue.length; head += 1) {
       const state = queue[head];
       const fallback = failure[state];
-      for (let symbol = 0; symbol < width; symbol += 1) {
-        const child = children[state].get(symbol);
-        if (child === undefined) {
-          this.next[state * width + symbol] = this.next[fallback * width + symbol];
-        } else {
-          failure[child] = this.next[fallback * width + symbol];
-          this.outputLink[child] = this.literalAt[failure[child]] !== -1 ? failure[child] : this.outputLink[failure[child]];
-          this.next[state * width + symbol] = child;
-          queue.push(child);
-        }
+      // A state goes where its failure state goes (that row is complete: it is shallower), except to its children.
+      this.next.copyWithin(state * width, fallback * width, fallback * width + width);
+      for (const [symbol, child] of children[state]) {
+        failure[child] = this.next[fallback * width + symbol];
+        this.outputLink[child] = this.literalAt[failure[child]] !== -1 ? failure[child] : this.outputLink[failure[child]];
+        this.next[state * width + symbol] = child;
+        queue.push(child);
       }
     }
     this.visited = new Uint32Array(stateCount);
