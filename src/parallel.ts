@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import type { SeveritySetting } from './types.js';
-import type { DraftInput, DraftRecord } from './lint-core.js';
+import { shareStrings, type DraftInput, type DraftRecord } from './lint-core.js';
 import { timingEnabled } from './timing.js';
 
 /** Below this many drafts a serial run is faster than starting a worker: on 2 cores, 3,000 drafts ran 0.95x and 5,000 drafts 1.37x as fast with the main thread and one worker (npm run bench -- --only threshold, bench/results/threshold.json). A worker pays start-up and compiles every lexicon again. */
@@ -74,7 +74,7 @@ export async function processInParallel(
     };
     worker.on('message', (message: { id: number; records?: Array<[number, DraftRecord]>; error?: string }) => {
       if (message.error) return reject(new Error(`a lint worker failed: ${message.error}`));
-      for (const [index, record] of message.records ?? []) records.set(index, record);
+      for (const [index, record] of message.records ?? []) records.set(index, shareStrings(record));
       inFlight -= 1;
       send().catch(reject);
     });
