@@ -83,7 +83,7 @@ for (const size of only === 'threshold' ? [] : sizes) {
   const lintArgs = [bin, 'lint', '--format', 'json', '--output-file', join(directory, 'report.json'), '--today', '2026-06-30'];
   const results = {
     floor: timed('parse-only floor', process.execPath, [floor, 'drafts'], directory, count),
-    cold: timed('medpost (cold)', process.execPath, lintArgs, directory, count, () => rmSync(cache, { force: true })),
+    cold: timed('medpost (cold)', process.execPath, lintArgs, directory, count, () => rmSync(cache, { force: true, recursive: true })),
     markdownlint: timed('markdownlint-cli2 0.22.1', process.execPath, [markdownlint, 'drafts/**/*.md'], directory, count),
   };
   measure(process.execPath, [...lintArgs, '--cache'], directory); // fill the cache
