@@ -1,7 +1,7 @@
 // The duplicate detector must not compare every pair: 10,000 drafts would be 50 million comparisons.
 // These tests count the candidate pairs LSH proposes (work, not time) and check that the planted copies are found.
 import { describe, it, expect } from 'vitest';
-import { findSimilarGroups, minHashSignature, shingleHashes, jaccard, hashString } from './similarity.js';
+import { findSimilarGroups, minHashSignature, shingleHashes, jaccard, jaccardAtLeast, hashString } from './similarity.js';
 import fc from 'fast-check';
 import rule, { type DuplicateSummary } from './index.js';
 import { defaultSettings } from '../../src/settings.js';
@@ -102,6 +102,19 @@ describe('shingleHashes', () => {
         expect(shingleHashes(words)).toEqual([...reference].sort((a, b) => a - b));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('jaccardAtLeast', () => {
+  it('is jaccard when that reaches the minimum, -1 when not (it may stop reading early)', () => {
+    const sortedSet = fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 40 }).map((values) => values.sort((a, b) => a - b));
+    fc.assert(
+      fc.property(sortedSet, sortedSet, fc.constantFrom(0, 0.3, 0.5, 0.7, 0.8, 0.95, 1), (a, b, minimum) => {
+        const exact = jaccard(a, b);
+        expect(jaccardAtLeast(a, b, minimum)).toBe(exact >= minimum ? exact : -1);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
