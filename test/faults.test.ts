@@ -1,8 +1,8 @@
 // Faults: a draft deleted mid-run, a plugin that throws or never resolves, a rule that throws, an interrupted
 // --fix. Each ends with a clear message, the right exit code, and no file left half-written.
 import { describe, it, expect } from 'vitest';
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, makeProject, binPath } from './helpers/cli.js';
 import { resolveDrafts } from '../src/lint.js';
@@ -69,6 +69,26 @@ describe('faults', () => {
       expect([original, fixed]).toContain(content);
     }
   }, 60_000);
+
+  it.runIf(process.platform !== 'win32')('a named pipe or a huge file among the drafts is refused unread; the run goes on', () => {
+    const project = makeProject({ 'drafts/a.md': draft('Fine.') });
+    // A FIFO blocks whoever opens it for reading until a writer comes: read, it would hang the run for ever.
+    // (A folder walk skips a pipe itself, but not a symbolic link to one.)
+    execFileSync('mkfifo', [join(project, 'pipe')]);
+    symlinkSync(join(project, 'pipe'), join(project, 'drafts', 'b.md'));
+    // Sparse: 20 MB on paper, nothing on disk; refused from its size, not after reading it.
+    writeFileSync(join(project, 'drafts', 'c.md'), '');
+    truncateSync(join(project, 'drafts', 'c.md'), 20 * 1024 * 1024);
+    const result = runCli(['lint', 'drafts', '--format', 'json'], { cwd: project });
+    expect(result.status).toBe(1);
+    const files = (JSON.parse(result.stdout) as { results: Array<{ filePath: string; findings: Array<{ ruleId: string; message: string }> }> }).results;
+    const problems = Object.fromEntries(files.map((file) => [file.filePath.split(/[\\/]/).pop(), file.findings.filter((finding) => finding.ruleId === 'parse-error').map((finding) => finding.message)]));
+    expect(problems).toEqual({
+      'a.md': [],
+      'b.md': ['not a regular file (a named pipe, socket or device): not linted'],
+      'c.md': ['file is 20.0 MB, over the 10 MB limit for a draft: not linted'],
+    });
+  });
 
   it('a reader that closes the pipe early (medpost lint | head) ends the run quietly, with 141 as after SIGPIPE', async () => {
     const files: Record<string, string> = {};
