@@ -190,7 +190,7 @@ export function buildProgram(setExitCode: (code: number) => void, run: RunOption
     .option('--today <date>', "the date the calendar rules take as today (YYYY-MM-DD)", parseDay)
     .option('--explain-type <file>', 'show why a draft counts as promotional, informational, neutral or a reply, and exit')
     .option('--cache', 'only re-lint drafts whose content, config or medpost changed')
-    .option('--cache-location <path>', 'cache file (default .medpostcache)')
+    .option('--cache-location <path>', 'cache folder (default .medpostcache/)')
     .option('--baseline <file>', 'findings recorded in this file are not reported (default .medpost-baseline.json, when present)')
     .option('--write-baseline', "record every current finding in the baseline (adopting medpost on existing drafts)")
     .option('--prune-baseline', 'drop baseline entries that no longer occur')
