@@ -130,6 +130,12 @@ export class FileCache implements DraftRecordCache {
     }
   }
 
+  /** This cache for drafts already looked up and missed: linting them writes their entries, nothing is read. */
+  storeOnly(): DraftRecordCache {
+    const storing: DraftRecordCache = { lookup: () => undefined, store: (input, source, record) => this.store(input, source, record), storeOnly: () => storing };
+    return storing;
+  }
+
   /** Marks the folder as a cache and removes what earlier versions of medpost left there. */
   async save(): Promise<void> {
     if (this.misses === 0 || this.writeProblem) return;

@@ -71,6 +71,8 @@ export interface LintCoreOptions {
 export interface DraftRecordCache {
   lookup(input: DraftInput, source: string): DraftRecord | undefined;
   store(input: DraftInput, source: string, record: DraftRecord): void;
+  /** The same cache for drafts already looked up (and missed): it stores, and looks nothing up again. */
+  storeOnly(): DraftRecordCache;
 }
 
 export const PARSE_ERROR_RULE = 'parse-error';

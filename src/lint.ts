@@ -206,7 +206,7 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
     cache,
   };
   const workerCount = options.extraRules || options.stdin ? 0 : workerCountFor(inputs.length, options.concurrency ?? 'auto');
-  const setup = { cwd, configFile: options.configFile, ruleOverrides: options.rules, keepSource: wantFixes };
+  const setup = { cwd, configFile: options.configFile, ruleOverrides: options.rules, keepSource: wantFixes, cacheLocation: cache ? cacheLocation : undefined };
   let results = workerCount > 0
     ? finishRun(await processAllDrafts(inputs, coreOptions, setup, workerCount), inputs, coreOptions)
     : await lintDrafts(inputs, coreOptions);
@@ -263,12 +263,16 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
   };
 }
 
-/** The per-draft stage with workers: cache hits are answered here, the rest go to the workers with their text. */
+/**
+ * The per-draft stage with workers: cache hits are answered here; the rest are linted by the main thread and the
+ * workers, each reading the draft itself and writing its cache entry (so no draft's text waits here for the end).
+ */
 async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptions, setup: WorkerSetup, workerCount: number): Promise<DraftRecord[]> {
   const records: DraftRecord[] = new Array(inputs.length);
   const pending: Array<{ input: DraftInput; index: number }> = [];
+  const cache = coreOptions.cache;
   for (const [index, input] of inputs.entries()) {
-    if (!coreOptions.cache) {
+    if (!cache) {
       pending.push({ input, index });
       continue;
     }
@@ -277,17 +281,15 @@ async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptio
       records[index] = await processDraft(input, coreOptions);
       continue;
     }
-    const hit = coreOptions.cache.lookup(input, read.source);
+    const hit = cache.lookup(input, read.source);
     if (hit) records[index] = { ...hit, ...(coreOptions.keepSource ? { source: read.source } : {}) };
-    else pending.push({ input: { ...input, source: read.source }, index });
+    else pending.push({ input, index });
   }
+  // A miss was counted above: linting it only writes its entry.
+  const storing = cache?.storeOnly();
   const computed = await processInParallel(pending, setup, workerCount, (batch) =>
-    processEach(batch, ({ input }) => processDraft(input, { keepSource: coreOptions.keepSource })));
-  for (const { input, index } of pending) {
-    const record = computed.get(index)!;
-    if (coreOptions.cache && input.source !== undefined) coreOptions.cache.store(input, input.source, record);
-    records[index] = record;
-  }
+    processEach(batch, ({ input }) => processDraft(input, { keepSource: coreOptions.keepSource, cache: storing })));
+  for (const { index } of pending) records[index] = computed.get(index)!;
   return records;
 }
 

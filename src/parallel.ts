@@ -17,6 +17,8 @@ export interface WorkerSetup {
   configFile?: string;
   ruleOverrides?: Record<string, SeveritySetting>;
   keepSource: boolean;
+  /** --cache: workers write the entries of the drafts they lint (the main thread has looked them up already). */
+  cacheLocation?: string;
 }
 
 export interface WorkerBatch {

@@ -3,11 +3,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { builtInRules } from '../rules/index.js';
 import { ConfigLoader } from './config.js';
+import { FileCache } from './cache.js';
 import { processDraft } from './lint-core.js';
 import { processEach, type WorkerBatch, type WorkerSetup } from './parallel.js';
 
 const setup = workerData as WorkerSetup;
 const loader = new ConfigLoader({ cwd: setup.cwd, configFile: setup.configFile, ruleOverrides: setup.ruleOverrides, builtInRules });
+// Misses only come here (the main thread looked every draft up): write their entries, never look up again.
+// An entry that cannot be written is left out; the main thread, writing to the same folder, reports why.
+const storing = setup.cacheLocation ? (await FileCache.open(setup.cacheLocation)).storeOnly() : undefined;
 
 // One batch at a time, in the order sent (the main thread queues the next one while this one runs).
 let queue: Promise<void> = Promise.resolve();
@@ -20,7 +24,7 @@ async function lintBatch(batch: WorkerBatch): Promise<void> {
   try {
     const records = await processEach(batch.items, async (item) => {
       const config = await loader.fileConfig(item.path);
-      return [item.index, await processDraft({ ...item, config }, { keepSource: setup.keepSource })] as const;
+      return [item.index, await processDraft({ ...item, config }, { keepSource: setup.keepSource, cache: storing })] as const;
     });
     parentPort!.postMessage({ id: batch.id, records });
   } catch (error) {
