@@ -4,7 +4,7 @@
 // files/s and peak memory (max RSS), the ratios the targets are stated in, and writes them to a JSON file.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, totalmem } from 'node:os';
 import { writeCorpus } from '../bench/corpus.mjs';
@@ -16,7 +16,7 @@ const argument = (name, fallback) => {
 };
 const sizes = argument('sizes', '1000,10000,100000').split(',').map(Number);
 const runs = Number(argument('runs', '3'));
-const output = join(root, argument('out', 'bench/results/latest.json'));
+const output = resolve(root, argument('out', 'bench/results/latest.json')); // an absolute --out stays as given
 const thresholdSizes = argument('threshold-sizes', '50,200,500,1000,2000').split(',').filter(Boolean).map(Number);
 const only = argument('only', 'all'); // 'threshold' re-measures only where worker threads start to pay
 const bin = join(root, 'bin', 'medpost.js');
