@@ -8,7 +8,7 @@
 // at 100,000 drafts it was 470 MB, parsed and rewritten whole (63 s, 2.9 GB), and a little larger it would not
 // have fitted in one JavaScript string at all.
 //
-//   .medpostcache/CACHEDIR.TAG                     tells backup tools this is a cache
+//   .medpostcache/CACHEDIR.TAG                     tells backup tools this is a cache (in a folder medpost made)
 //   .medpostcache/<medpost>/<ab>/<cdef…>.json      {"key": …, "record": …}; <medpost> changes with medpost itself
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
@@ -59,7 +59,12 @@ export class FileCache implements DraftRecordCache {
   /** Why entries could not be written, when they could not (the run goes on without them). */
   writeProblem: string | undefined;
 
-  private constructor(private readonly location: string, private readonly entries: string) {}
+  private constructor(
+    private readonly location: string,
+    private readonly entries: string,
+    /** Whether the folder is medpost's own (made by it), which may then be tagged as a cache for backup tools. */
+    private readonly ownFolder: boolean,
+  ) {}
 
   static async open(location: string): Promise<FileCache> {
     const existing = await lstat(location).catch(() => undefined);
@@ -69,7 +74,9 @@ export class FileCache implements DraftRecordCache {
       if (head !== '{"format":1,') throw new MedpostError(`--cache-location ${location} is a file that is not a medpost cache: name a folder`);
       await unlink(location);
     }
-    return new FileCache(location, join(location, `${FORMAT}-${await fingerprintOfMedpost()}`));
+    // A folder someone else made (`--cache-location .cache`) holds our entries but is never tagged as a whole.
+    const ownFolder = !existing?.isDirectory() || (await readFile(join(location, 'CACHEDIR.TAG'), 'utf8').catch(() => '')).includes('made by medpost');
+    return new FileCache(location, join(location, `${FORMAT}-${await fingerprintOfMedpost()}`), ownFolder);
   }
 
   private configKey(config: FileConfig): string {
@@ -141,7 +148,7 @@ export class FileCache implements DraftRecordCache {
     if (this.misses === 0 || this.writeProblem) return;
     try {
       await mkdir(this.location, { recursive: true });
-      await writeFile(join(this.location, 'CACHEDIR.TAG'), CACHEDIR_TAG);
+      if (this.ownFolder) await writeFile(join(this.location, 'CACHEDIR.TAG'), CACHEDIR_TAG);
       const current = this.entries.slice(this.location.length + 1);
       for (const name of await readdir(this.location)) {
         if (name !== current && name !== 'CACHEDIR.TAG' && /^v\d+-[0-9a-f]+$/.test(name)) await rm(join(this.location, name), { recursive: true, force: true });

@@ -218,6 +218,15 @@ describe('cache', () => {
     expect(existsSync(join(cache, 'v2-0123456789abcdef'))).toBe(false);
   });
 
+  it('tags only a folder it made as a cache: a folder named by the user holds its entries, untagged', async () => {
+    const project = makeProject({ 'drafts/a.md': draft('platform: x', 'One.'), 'shared/other-tool.txt': 'not ours' });
+    await lint(['drafts'], { cwd: project, cache: true, cacheLocation: 'shared' });
+    expect(existsSync(join(project, 'shared', 'CACHEDIR.TAG'))).toBe(false);
+    expect(entriesIn(join(project, 'shared'))).toHaveLength(1);
+    expect(readFileSync(join(project, 'shared', 'other-tool.txt'), 'utf8')).toBe('not ours');
+    expect((await lint(['drafts'], { cwd: project, cache: true, cacheLocation: 'shared' })).cache).toMatchObject({ hits: 1 });
+  });
+
   it('a damaged entry is a miss, and the draft is linted again', async () => {
     const project = makeProject({ '.medpostrc.yaml': competitorConfig, 'drafts/a.md': draft('platform: x', 'Ask rival.es') });
     const cache = join(project, '.medpostcache');
