@@ -3,7 +3,7 @@
 export const DRAFT_EXTENSIONS = /\.(md|markdown)$/i;
 
 /** Never walked into: dependencies, version control, build output (and hidden folders). */
-export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'coverage']);
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'coverage']);
 
 export function isWalkedDirectory(name: string): boolean {
   return !SKIPPED_DIRECTORIES.has(name) && !name.startsWith('.');

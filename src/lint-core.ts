@@ -99,7 +99,7 @@ export async function processDraft(
   }
   const cached = options.onPost ? undefined : options.cache?.lookup(input, source);
   if (cached) {
-    const hit = shareStrings({ ...cached, path: input.path, displayPath: input.displayPath, reported: input.reported });
+    const hit = { ...cached, path: input.path, displayPath: input.displayPath, reported: input.reported };
     if (options.keepSource) hit.source = source;
     return hit;
   }
@@ -130,7 +130,7 @@ export async function processDraft(
   options.cache?.store(input, source, record);
   if (options.keepSource) record.source = source;
   if (!input.reported) record.findings = [];
-  return shareStrings(record);
+  return record;
 }
 
 /** Finding fields whose values repeat from draft to draft (the message and fingerprint mostly do not). */
@@ -138,9 +138,9 @@ const REPEATED_FIELDS = ['ruleId', 'severity', 'file', 'kind', 'platform', 'sugg
 const sharedStrings = new Map<string, string>();
 
 /**
- * One copy of each repeated string of a record's findings. Records are kept until the end of the run, and those
- * from a worker or the cache arrive with copies of their own (a suggestion built per finding, the file name in
- * each of its findings): at 100,000 drafts that is some 750,000 findings.
+ * One copy of each repeated string of a record's findings, applied where records are kept until the end of the
+ * run. Those from a worker or the cache arrive with copies of their own, and a suggestion is built per finding:
+ * at 100,000 drafts that is some 750,000 findings.
  */
 export function shareStrings(record: DraftRecord): DraftRecord {
   for (const finding of record.findings) {
@@ -211,7 +211,7 @@ export function finishRun(records: DraftRecord[], inputs: readonly DraftInput[],
 
 export async function lintDrafts(inputs: readonly DraftInput[], options: LintCoreOptions): Promise<LintFileResult[]> {
   const records: DraftRecord[] = [];
-  for (const input of inputs) records.push(await processDraft(input, options));
+  for (const input of inputs) records.push(shareStrings(await processDraft(input, options)));
   return finishRun(records, inputs, options);
 }
 

@@ -6,7 +6,7 @@ import type { Rule, RuleMeta, Severity, SeveritySetting, Finding } from './types
 import { builtInRules } from '../rules/index.js';
 import { ConfigLoader, type ConfigLayer } from './config.js';
 import { expandPatterns, expandGlob, IgnoreMatcher, displayPathOf } from './files.js';
-import { lintDrafts, finishRun, processDraft, type DraftInput, type DraftRecord, type LintCoreOptions, type LintFileResult } from './lint-core.js';
+import { lintDrafts, finishRun, processDraft, shareStrings, type DraftInput, type DraftRecord, type LintCoreOptions, type LintFileResult } from './lint-core.js';
 import { processEach, processInParallel, workerCountFor, type WorkerSetup } from './parallel.js';
 import { readDraftFileSync } from './read-draft.js';
 import { applyFixes } from './fix.js';
@@ -282,7 +282,7 @@ async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptio
       continue;
     }
     const hit = cache.lookup(input, read.source);
-    if (hit) records[index] = { ...hit, ...(coreOptions.keepSource ? { source: read.source } : {}) };
+    if (hit) records[index] = shareStrings({ ...hit, ...(coreOptions.keepSource ? { source: read.source } : {}) });
     else pending.push({ input, index });
   }
   // A miss was counted above: linting it only writes its entry.

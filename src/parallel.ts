@@ -91,7 +91,7 @@ export async function processInParallel(
     for (let id = take(); id !== undefined; id = take()) {
       const batch = batches[id];
       const done = await processLocally(batch);
-      batch.forEach((item, position) => records.set(item.index, done[position]));
+      batch.forEach((item, position) => records.set(item.index, shareStrings(done[position])));
       // Let the workers' messages in (their results, and their requests for the next batch) before taking another.
       await new Promise((resolve) => setImmediate(resolve));
     }

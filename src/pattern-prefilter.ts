@@ -91,6 +91,7 @@ function parseSequence(parser: Parser): Conjunction {
     let atomLiteral: string | undefined;
     let atomChoices: string[] | undefined;
     let atomClauses: Conjunction = [];
+    const smallClass = character === '[' ? SMALL_CLASS.exec(source.slice(parser.position, parser.position + 12)) : null;
     if (character === '\\') {
       const next = source[parser.position + 1] ?? '';
       if (/[pPk]/.test(next) && source[parser.position + 2] === '{' || next === 'k') {
@@ -115,8 +116,8 @@ function parseSequence(parser: Parser): Conjunction {
         atomLiteral = next; // an escaped punctuation character
         parser.position += 2;
       }
-    } else if (character === '[' && SMALL_CLASS.test(source.slice(parser.position, parser.position + 12))) {
-      const [whole, members] = SMALL_CLASS.exec(source.slice(parser.position, parser.position + 12))!;
+    } else if (smallClass) {
+      const [whole, members] = smallClass;
       atomChoices = [...new Set(Array.from(members, (member) => foldForScan(member)))];
       parser.position += whole.length;
     } else if (character === '[') {
@@ -155,22 +156,19 @@ function parseSequence(parser: Parser): Conjunction {
     }
 
     const minimum = readQuantifier(parser);
-    if (atomLiteral !== undefined && minimum === undefined) {
+    if (atomLiteral !== undefined && minimum !== 0) {
       const folded = foldForScan(atomLiteral);
       runs = runs.map((run) => run + folded);
+      if (minimum !== undefined) {
+        // Repeated at least once: the first copy ends the run before it, the last begins the run after it
+        // ("take\s+\d+\s+mg" contains "take " and " mg").
+        endRun();
+        runs = [folded];
+      }
       continue;
     }
     if (atomChoices !== undefined && minimum === undefined && runs.length * atomChoices.length <= MAX_RUN_VARIANTS) {
       runs = runs.flatMap((run) => atomChoices.map((choice) => run + choice));
-      continue;
-    }
-    if (atomLiteral !== undefined && minimum !== undefined && minimum > 0) {
-      // Repeated at least once: the first copy ends the run before it, the last begins the run after it
-      // ("take\s+\d+\s+mg" contains "take " and " mg").
-      const folded = foldForScan(atomLiteral);
-      runs = runs.map((run) => run + folded);
-      endRun();
-      runs = [folded];
       continue;
     }
     endRun();

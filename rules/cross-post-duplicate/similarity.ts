@@ -89,19 +89,7 @@ export function minHashSignature(shingles: readonly number[]): number[] {
 
 /** Exact Jaccard similarity of two sorted sets. */
 export function jaccard(a: readonly number[], b: readonly number[]): number {
-  if (a.length === 0 && b.length === 0) return 1;
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      shared += 1;
-      i += 1;
-      j += 1;
-    } else if (a[i] < b[j]) i += 1;
-    else j += 1;
-  }
-  return shared / (a.length + b.length - shared);
+  return jaccardAtLeast(a, b, 0);
 }
 
 /**
@@ -153,7 +141,7 @@ export function findSimilarGroups(items: readonly SimilarityItem[], minSimilarit
   items.forEach((item, index) => {
     const key = `${item.shingles.length}:${hashString(item.shingles.join(','))}:${item.signature.slice(0, 8).join(',')}`;
     const existing = groupOf.get(key);
-    if (existing !== undefined && jaccard(representatives[existing].shingles, item.shingles) === 1) {
+    if (existing !== undefined && jaccardAtLeast(representatives[existing].shingles, item.shingles, 1) === 1) {
       groups[existing].push(index);
       return;
     }
