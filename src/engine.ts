@@ -76,37 +76,48 @@ function internalError(post: { displayPath: string }, ruleId: string, error: unk
 }
 
 export function runPostRules(post: Post, rules: readonly ConfiguredRule[], settings: OrganisationSettings): PostRunResult {
-  const findings: Finding[] = [];
-  const summaries = new Map<string, unknown>();
-  const sensitiveTexts = new Set<string>();
+  return runPostRulesOnEach([post], rules, settings)[0];
+}
+
+/**
+ * The rules over several posts, rule by rule rather than post by post: one rule's compiled patterns and scanning
+ * tables then stay in the processor's caches from one post to the next, where a post-by-post run evicts them
+ * with every other rule's. Each post gets the same findings, in the same order, as it would alone.
+ */
+export function runPostRulesOnEach(posts: readonly Post[], rules: readonly ConfiguredRule[], settings: OrganisationSettings): PostRunResult[] {
+  const results: PostRunResult[] = posts.map(() => ({ findings: [], summaries: new Map<string, unknown>() }));
+  const sensitiveTexts = posts.map(() => new Set<string>());
   for (const configured of rules) {
     const { rule } = configured;
     const started = timingEnabled ? performance.now() : 0;
-    try {
-      if (isCollectionRule(rule)) {
-        const summary = rule.summarize({ post, options: configured.options, settings });
-        if (summary !== undefined) summaries.set(rule.meta.id, summary);
-      } else {
-        (rule as PostRule).check({
-          post,
-          options: configured.options,
-          settings,
-          report: (descriptor) => {
-            if (descriptor.sensitive && descriptor.start !== undefined && descriptor.end !== undefined) {
-              const text = post.source.slice(descriptor.start, descriptor.end).trim();
-              if (text.length >= 3) sensitiveTexts.add(text);
-            }
-            findings.push(findingFromDescriptor(post, configured, descriptor));
-          },
-        });
+    for (const [index, post] of posts.entries()) {
+      const { findings, summaries } = results[index];
+      try {
+        if (isCollectionRule(rule)) {
+          const summary = rule.summarize({ post, options: configured.options, settings });
+          if (summary !== undefined) summaries.set(rule.meta.id, summary);
+        } else {
+          (rule as PostRule).check({
+            post,
+            options: configured.options,
+            settings,
+            report: (descriptor) => {
+              if (descriptor.sensitive && descriptor.start !== undefined && descriptor.end !== undefined) {
+                const text = post.source.slice(descriptor.start, descriptor.end).trim();
+                if (text.length >= 3) sensitiveTexts[index].add(text);
+              }
+              findings.push(findingFromDescriptor(post, configured, descriptor));
+            },
+          });
+        }
+      } catch (error) {
+        findings.push(internalError(post, rule.meta.id, error));
       }
-    } catch (error) {
-      findings.push(internalError(post, rule.meta.id, error));
     }
     if (timingEnabled) addTiming(rule.meta.id, started);
   }
-  if (sensitiveTexts.size > 0) maskSensitiveTexts(findings, sensitiveTexts);
-  return { findings, summaries };
+  for (const [index, texts] of sensitiveTexts.entries()) if (texts.size > 0) maskSensitiveTexts(results[index].findings, texts);
+  return results;
 }
 
 /** Personal data reported by one rule never appears in full in any finding, whichever rule wrote it. */

@@ -2,11 +2,11 @@
 //   1. per draft (processDraft): read -> parse -> per-post rules -> summaries for collection rules -> a small,
 //      serialisable DraftRecord (so it can be cached, or computed in a worker thread);
 //   2. over all records (finishRun): collection rules -> directives -> sorted findings per file.
-// One draft's tree is held in memory at a time; collection rules keep only their summaries.
+// A few drafts' trees are held in memory at a time (RULE_BATCH_SIZE); collection rules keep only their summaries.
 import type { Finding, OrganisationSettings, Post, Severity, SummaryEnvelope } from './types.js';
 import { parsePost, computeLineStarts } from './post.js';
 import { addTiming, timingEnabled } from './timing.js';
-import { runPostRules, runCollectionRule, isCollectionRule, compareFindings, fingerprintOf, type ConfiguredRule } from './engine.js';
+import { runPostRulesOnEach, runCollectionRule, isCollectionRule, compareFindings, fingerprintOf, type ConfiguredRule } from './engine.js';
 import { parseDirectives, applyDirectives, type Directive } from './directives.js';
 import { platformRegistry } from './platforms.js';
 import { readDraftFileSync } from './read-draft.js';
@@ -86,51 +86,105 @@ export async function processDraft(
   input: DraftInput,
   options: Pick<LintCoreOptions, 'keepSource' | 'onPost' | 'cache'>,
 ): Promise<DraftRecord> {
-  const record: DraftRecord = { path: input.path, displayPath: input.displayPath, reported: input.reported, findings: [], summaries: [], directives: [] };
-  let source = input.source;
-  if (source === undefined) {
-    // Synchronously: from the page cache that costs microseconds, and less CPU than an asynchronous read.
-    const read = readDraftFileSync(input.path);
-    if ('error' in read) {
-      if (input.reported) record.findings.push(problemFinding(input.displayPath, read.error, 1, 1));
-      return record;
-    }
-    source = read.source;
-  }
-  const cached = options.onPost ? undefined : options.cache?.lookup(input, source);
-  if (cached) {
-    const hit = { ...cached, path: input.path, displayPath: input.displayPath, reported: input.reported };
-    if (options.keepSource) hit.source = source;
-    return hit;
-  }
+  return (await processDrafts([input], options))[0];
+}
 
-  const settings = input.config.settings;
-  const parseStarted = timingEnabled ? performance.now() : 0;
-  const { post, problems } = await parsePost(source, {
-    path: input.path,
-    displayPath: input.displayPath,
-    settings,
-    platformAliases: platformRegistry(settings).aliases,
-  });
-  if (timingEnabled) addTiming('(parsing)', parseStarted);
-  options.onPost?.(post, input);
-  for (const problem of problems) {
-    const point = post.pointAt(problem.offset);
-    record.findings.push(problemFinding(input.displayPath, problem.message, point.line, point.column));
+/** How many drafts are parsed before the rules run over them, rule by rule (see runPostRulesOnEach). */
+export const RULE_BATCH_SIZE = 50;
+
+/**
+ * The per-draft stage, RULE_BATCH_SIZE drafts at a time (their trees are held together): each is read and
+ * parsed, then the rules run over them rule by rule. Records come back in input order.
+ */
+export async function processDrafts(
+  inputs: readonly DraftInput[],
+  options: Pick<LintCoreOptions, 'keepSource' | 'onPost' | 'cache'>,
+): Promise<DraftRecord[]> {
+  const records: DraftRecord[] = [];
+  for (let start = 0; start < inputs.length; start += RULE_BATCH_SIZE) {
+    records.push(...await processBatch(inputs.slice(start, start + RULE_BATCH_SIZE), options));
   }
-  const rules = input.reported ? input.config.rules : input.config.rules.filter((configured) => isCollectionRule(configured.rule));
-  const { findings, summaries } = runPostRules(post, rules, settings);
-  record.findings.push(...dropAcceptedTerms(findings, post.source, settings, post.language));
-  for (const configured of rules) {
-    if (!isCollectionRule(configured.rule)) continue;
-    const summary = summaries.get(configured.rule.meta.id);
-    if (summary !== undefined) record.summaries.push([collectionRunKey(configured), summary]);
+  return records;
+}
+
+async function processBatch(
+  inputs: readonly DraftInput[],
+  options: Pick<LintCoreOptions, 'keepSource' | 'onPost' | 'cache'>,
+): Promise<DraftRecord[]> {
+  const records: DraftRecord[] = [];
+  /** Drafts parsed, grouped by the rules they get: the same configuration and the same reported flag. */
+  const groups = new Map<FileConfig, { reported: Parsed[]; context: Parsed[] }>();
+  for (const input of inputs) {
+    const record: DraftRecord = { path: input.path, displayPath: input.displayPath, reported: input.reported, findings: [], summaries: [], directives: [] };
+    records.push(record);
+    let source = input.source;
+    if (source === undefined) {
+      // Synchronously: from the page cache that costs microseconds, and less CPU than an asynchronous read.
+      const read = readDraftFileSync(input.path);
+      if ('error' in read) {
+        if (input.reported) record.findings.push(problemFinding(input.displayPath, read.error, 1, 1));
+        continue;
+      }
+      source = read.source;
+    }
+    const cached = options.onPost ? undefined : options.cache?.lookup(input, source);
+    if (cached) {
+      const hit = { ...cached, path: input.path, displayPath: input.displayPath, reported: input.reported };
+      if (options.keepSource) hit.source = source;
+      records[records.length - 1] = hit;
+      continue;
+    }
+    const settings = input.config.settings;
+    const parseStarted = timingEnabled ? performance.now() : 0;
+    const { post, problems } = await parsePost(source, {
+      path: input.path,
+      displayPath: input.displayPath,
+      settings,
+      platformAliases: platformRegistry(settings).aliases,
+    });
+    if (timingEnabled) addTiming('(parsing)', parseStarted);
+    options.onPost?.(post, input);
+    for (const problem of problems) {
+      const point = post.pointAt(problem.offset);
+      record.findings.push(problemFinding(input.displayPath, problem.message, point.line, point.column));
+    }
+    let group = groups.get(input.config);
+    if (!group) groups.set(input.config, (group = { reported: [], context: [] }));
+    (input.reported ? group.reported : group.context).push({ input, source, post, record });
   }
-  record.directives = parseDirectives(post);
-  options.cache?.store(input, source, record);
-  if (options.keepSource) record.source = source;
-  if (!input.reported) record.findings = [];
-  return record;
+  for (const [config, group] of groups) {
+    finishParsed(group.reported, config.rules, options);
+    // Context drafts (the rest of the calendar) only feed the collection rules.
+    if (group.context.length > 0) finishParsed(group.context, config.rules.filter((configured) => isCollectionRule(configured.rule)), options);
+  }
+  return records;
+}
+
+interface Parsed {
+  input: DraftInput;
+  source: string;
+  post: Post;
+  record: DraftRecord;
+}
+
+/** Runs the rules over drafts parsed with the same configuration and completes their records. */
+function finishParsed(parsed: readonly Parsed[], rules: readonly ConfiguredRule[], options: Pick<LintCoreOptions, 'keepSource' | 'cache'>): void {
+  if (parsed.length === 0) return;
+  const settings = parsed[0].input.config.settings;
+  const runs = runPostRulesOnEach(parsed.map(({ post }) => post), rules, settings);
+  for (const [index, { input, source, post, record }] of parsed.entries()) {
+    const { findings, summaries } = runs[index];
+    record.findings.push(...dropAcceptedTerms(findings, post.source, settings, post.language));
+    for (const configured of rules) {
+      if (!isCollectionRule(configured.rule)) continue;
+      const summary = summaries.get(configured.rule.meta.id);
+      if (summary !== undefined) record.summaries.push([collectionRunKey(configured), summary]);
+    }
+    record.directives = parseDirectives(post);
+    options.cache?.store(input, source, record);
+    if (options.keepSource) record.source = source;
+    if (!input.reported) record.findings = [];
+  }
 }
 
 /** Finding fields whose values repeat from draft to draft (the message and fingerprint mostly do not). */
@@ -210,8 +264,7 @@ export function finishRun(records: DraftRecord[], inputs: readonly DraftInput[],
 }
 
 export async function lintDrafts(inputs: readonly DraftInput[], options: LintCoreOptions): Promise<LintFileResult[]> {
-  const records: DraftRecord[] = [];
-  for (const input of inputs) records.push(shareStrings(await processDraft(input, options)));
+  const records = (await processDrafts(inputs, options)).map(shareStrings);
   return finishRun(records, inputs, options);
 }
 

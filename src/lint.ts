@@ -6,8 +6,8 @@ import type { Rule, RuleMeta, Severity, SeveritySetting, Finding } from './types
 import { builtInRules } from '../rules/index.js';
 import { ConfigLoader, type ConfigLayer } from './config.js';
 import { expandPatterns, expandGlob, IgnoreMatcher, displayPathOf } from './files.js';
-import { lintDrafts, finishRun, processDraft, shareStrings, type DraftInput, type DraftRecord, type LintCoreOptions, type LintFileResult } from './lint-core.js';
-import { processEach, processInParallel, workerCountFor, type WorkerSetup } from './parallel.js';
+import { lintDrafts, finishRun, processDraft, processDrafts, shareStrings, type DraftInput, type DraftRecord, type LintCoreOptions, type LintFileResult } from './lint-core.js';
+import { processInParallel, workerCountFor, type WorkerSetup } from './parallel.js';
 import { readDraftFileSync } from './read-draft.js';
 import { applyFixes } from './fix.js';
 import { InterruptedError, MedpostError } from './errors.js';
@@ -288,7 +288,7 @@ async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptio
   // A miss was counted above: linting it only writes its entry.
   const storing = cache?.storeOnly();
   const computed = await processInParallel(pending, setup, workerCount, (batch) =>
-    processEach(batch, ({ input }) => processDraft(input, { keepSource: coreOptions.keepSource, cache: storing })));
+    processDrafts(batch.map(({ input }) => input), { keepSource: coreOptions.keepSource, cache: storing }));
   for (const { index } of pending) records[index] = computed.get(index)!;
   return records;
 }

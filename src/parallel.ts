@@ -104,13 +104,6 @@ export async function processInParallel(
   return records;
 }
 
-/** `work` on each item in order, one at a time. */
-export async function processEach<Item, Output>(items: readonly Item[], work: (item: Item) => Promise<Output>): Promise<Output[]> {
-  const outputs: Output[] = [];
-  for (const item of items) outputs.push(await work(item));
-  return outputs;
-}
-
 /**
  * Asks a worker to finish (it closes its port and exits on its own); terminate() only if it does not within a
  * few seconds. Terminating workers outright once crashed Node 20 (a segmentation fault, rarely, under load).

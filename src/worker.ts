@@ -4,8 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { builtInRules } from '../rules/index.js';
 import { ConfigLoader } from './config.js';
 import { FileCache } from './cache.js';
-import { processDraft } from './lint-core.js';
-import { processEach, type WorkerBatch, type WorkerSetup } from './parallel.js';
+import { processDrafts } from './lint-core.js';
+import type { WorkerBatch, WorkerSetup } from './parallel.js';
 
 const setup = workerData as WorkerSetup;
 const loader = new ConfigLoader({ cwd: setup.cwd, configFile: setup.configFile, ruleOverrides: setup.ruleOverrides, builtInRules });
@@ -22,10 +22,10 @@ parentPort!.on('message', (batch: WorkerBatch | null) => {
 
 async function lintBatch(batch: WorkerBatch): Promise<void> {
   try {
-    const records = await processEach(batch.items, async (item) => {
-      const config = await loader.fileConfig(item.path);
-      return [item.index, await processDraft({ ...item, config }, { keepSource: setup.keepSource, cache: storing })] as const;
-    });
+    const inputs = [];
+    for (const { index, ...item } of batch.items) inputs.push({ ...item, config: await loader.fileConfig(item.path) });
+    const linted = await processDrafts(inputs, { keepSource: setup.keepSource, cache: storing });
+    const records = batch.items.map((item, position) => [item.index, linted[position]] as const);
     parentPort!.postMessage({ id: batch.id, records });
   } catch (error) {
     parentPort!.postMessage({ id: batch.id, error: (error as Error).stack ?? String(error) });
