@@ -40,6 +40,7 @@ describe('relaunch with regexes compiled straight away', () => {
     expect(run.processes[0]).not.toContain('--no-regexp-tier-up');
     expect(run.processes[1]).toContain('--no-regexp-tier-up');
     expect(run.processes[1]).toContain('--heap-growing-percent=50');
+    expect(run.processes[1]).toContain('--max-semi-space-size=8');
     expect(run.status).toBe(1);
     const { results } = JSON.parse(run.stdout) as { results: Array<{ filePath: string; findings: unknown[] }> };
     expect(results.map((result) => result.filePath.split(/[\\/]/).pop())).toEqual(['a.md', 'b.md', 'c.md']);
