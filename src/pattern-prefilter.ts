@@ -3,6 +3,7 @@
 // ["best", "top"] for /the (best|top) clinic/). One scan of the lower-cased text finds which literals occur;
 // only patterns with an occurring literal (or with no literal to go by) are then run. Cheaper than running
 // hundreds of Unicode-aware patterns at every position of every sentence, and never drops a pattern that matches.
+import { readFileSync } from 'node:fs';
 import { LiteralAutomaton, foldForScan } from './literal-automaton.js';
 
 export { foldForScan };
@@ -180,11 +181,52 @@ function parseSequence(parser: Parser): Conjunction {
 }
 
 /**
+ * Clauses already read, by key (a pattern's source, or what a caller names its source and atoms by). Seeded from
+ * literal-clauses.json, which the build writes next to the CLI bundle with this same code (scripts/build.mjs):
+ * reading the shipped lexicons' patterns is ~30 ms of a one-draft run. A key not in it is read as usual.
+ */
+const knownClauses = new Map<string, Conjunction | null>();
+let seeded = false;
+
+export function knownLiteralClauses(key: string): Conjunction | null | undefined {
+  if (!seeded) {
+    seeded = true;
+    try {
+      const entries = JSON.parse(readFileSync(new URL('./literal-clauses.json', import.meta.url), 'utf8')) as Array<[string, Conjunction | null]>;
+      for (const [known, clauses] of entries) knownClauses.set(known, clauses);
+    } catch {
+      // Not built next to this module (tests, the TypeScript output): every pattern is read when first met.
+    }
+  }
+  return knownClauses.get(key);
+}
+
+export function rememberLiteralClauses(key: string, clauses: Conjunction | null): void {
+  knownClauses.set(key, clauses);
+}
+
+/** Every key read or seeded so far, with its clauses: what the build writes to literal-clauses.json. */
+export function literalClausesSeen(): Array<[string, Conjunction | null]> {
+  return [...knownClauses];
+}
+
+/**
  * Clauses of literal strings (lower case) that every match of the pattern satisfies together: each clause lists
  * literals one of which the match contains. Null when no literal is certain. `atoms` lets a template be read
- * without expanding it: each of its characters stands for a group whose clauses are already known.
+ * without expanding it: each of its characters stands for a group whose clauses are already known (such a
+ * reading is not remembered by source: the caller knows what the atoms stand for).
  */
 export function requiredLiteralClauses(source: string, atoms?: ReadonlyMap<string, Conjunction>): Conjunction | null {
+  if (atoms) return readLiteralClauses(source, atoms);
+  let clauses = knownLiteralClauses(source);
+  if (clauses === undefined) {
+    clauses = readLiteralClauses(source);
+    rememberLiteralClauses(source, clauses);
+  }
+  return clauses;
+}
+
+function readLiteralClauses(source: string, atoms?: ReadonlyMap<string, Conjunction>): Conjunction | null {
   try {
     const parser = { source, position: 0, atoms };
     const clauses = parseAlternation(parser);

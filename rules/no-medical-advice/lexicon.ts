@@ -2,9 +2,10 @@
 // their word lists and cue templates into regular expressions. The YAML holds every word; this file knows only
 // the shape: `terms` (word lists), `cues` (patterns that raise the score), `markers` (patterns that lower it),
 // `alternatives` (a safe rewording per finding kind). A pattern refers to a word list as {name}.
+import { createHash } from 'node:crypto';
 import { ruleData } from '../../src/data-files.js';
 import { compilePattern, unicodeWordBoundaries } from '../../src/rule-helpers.js';
-import { requiredLiteralClauses, type Conjunction } from '../../src/pattern-prefilter.js';
+import { knownLiteralClauses, rememberLiteralClauses, requiredLiteralClauses, type Conjunction } from '../../src/pattern-prefilter.js';
 
 /** Cue categories: what a sentence does to someone. Weights live in score.ts. */
 export const CUE_CATEGORIES = [
@@ -171,7 +172,17 @@ function templateClauses(terms: Record<string, string[]>, where: string): (templ
     }
     return marker;
   });
-  return (template, place) => requiredLiteralClauses(flexibleSpaces(withMarkers(template, place, 0)), atoms);
+  // Remembered by template and word lists: the marked template itself depends on the order templates are read in.
+  const termsKey = createHash('sha1').update(JSON.stringify(terms)).digest('base64');
+  return (template, place) => {
+    const key = `template\0${termsKey}\0${template}`;
+    let clauses = knownLiteralClauses(key);
+    if (clauses === undefined) {
+      clauses = requiredLiteralClauses(flexibleSpaces(withMarkers(template, place, 0)), atoms);
+      rememberLiteralClauses(key, clauses);
+    }
+    return clauses;
+  };
 }
 
 function flexibleSpaces(source: string): string {
