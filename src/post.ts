@@ -3,9 +3,7 @@
 // links, hashtags, mentions, media and language.
 import matter from 'gray-matter';
 import { parseDocument, isMap, isScalar, LineCounter, type Document } from 'yaml';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { markdownParser } from './markdown-parser.js';
 import type { Root, Nodes } from 'mdast';
 import type {
   MediaItem, OrganisationSettings, Post, PostLink, PostMeta, PostToken, Sentence, SourcePoint, VisibleText,
@@ -28,8 +26,6 @@ export interface ParsedPost {
   post: Post;
   problems: ParseProblem[];
 }
-
-const markdownParser = unified().use(remarkParse).use(remarkGfm);
 
 /** The closing '---' line of a front matter block that opens on the first line. */
 const FRONT_MATTER_CLOSE = /^---[ \t]*\r?\n(?:---[ \t]*(?:\r?\n|$)|[^]*?\r?\n---[ \t]*(?:\r?\n|$))/;

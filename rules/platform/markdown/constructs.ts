@@ -1,8 +1,6 @@
 // Markdown constructs that social networks do not render: found in the mdast tree, each with its plain-text
 // alternative and, where the rewrite is safe, a fix in source offsets.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { markdownParser as parser } from '../../../src/markdown-parser.js';
 import type { Nodes, Parent, Root } from 'mdast';
 
 export type ConstructKind = 'heading' | 'emphasis' | 'strikethrough' | 'code' | 'blockquote' | 'table' | 'html' | 'link';
@@ -19,7 +17,6 @@ export interface MarkdownConstruct {
   fixable: boolean;
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm);
 
 function startOf(node: Nodes): number {
   return node.position?.start.offset ?? 0;
