@@ -61,48 +61,53 @@ export class LiteralAutomaton {
     }
     this.symbolCount = symbols.size + 1;
 
-    // The trie of the literals.
-    const children: Array<Map<number, number>> = [new Map()];
+    // The trie of the literals, written straight into the transition table (0: no child yet; no child is the
+    // root), sized for the most states the literals could need and trimmed once the count is known.
+    const width = this.symbolCount;
+    let capacity = 1;
+    for (const literal of scanned) capacity += literal.length;
+    let next = new Int32Array(capacity * width);
     const literalAt: number[] = [-1];
+    let stateCount = 1;
     for (const [literalIndex, literal] of literals.entries()) {
       if (this.unscanned.includes(literalIndex)) continue;
       let state = 0;
       for (let index = 0; index < literal.length; index += 1) {
-        const symbol = symbols.get(literal.charCodeAt(index))!;
-        let child = children[state].get(symbol);
-        if (child === undefined) {
-          child = children.length;
-          children.push(new Map());
+        const slot = state * width + symbols.get(literal.charCodeAt(index))!;
+        if (next[slot] === 0) {
+          next[slot] = stateCount;
           literalAt.push(-1);
-          children[state].set(symbol, child);
+          stateCount += 1;
         }
-        state = child;
+        state = next[slot];
       }
       literalAt[state] = literalIndex;
     }
+    next = next.slice(0, stateCount * width);
 
-    // Breadth first: failure links, then the complete transition function and output links.
-    const stateCount = children.length;
-    const width = this.symbolCount;
-    this.next = new Int32Array(stateCount * width);
+    // Breadth first, completing each state's row in place: where it has no child, it goes where its failure state
+    // goes (that row is complete already: the failure state is shallower). Output links follow failures.
+    this.next = next;
     this.literalAt = Int32Array.from(literalAt);
     this.outputLink = new Int32Array(stateCount).fill(-1);
     const failure = new Int32Array(stateCount);
-    const queue: number[] = [];
-    for (const [symbol, child] of children[0]) {
-      this.next[symbol] = child;
-      queue.push(child);
-    }
-    for (let head = 0; head < queue.length; head += 1) {
+    const queue = new Int32Array(stateCount);
+    let tail = 0;
+    for (let symbol = 1; symbol < width; symbol += 1) if (next[symbol] !== 0) queue[tail++] = next[symbol];
+    for (let head = 0; head < tail; head += 1) {
       const state = queue[head];
-      const fallback = failure[state];
-      // A state goes where its failure state goes (that row is complete: it is shallower), except to its children.
-      this.next.copyWithin(state * width, fallback * width, fallback * width + width);
-      for (const [symbol, child] of children[state]) {
-        failure[child] = this.next[fallback * width + symbol];
-        this.outputLink[child] = this.literalAt[failure[child]] !== -1 ? failure[child] : this.outputLink[failure[child]];
-        this.next[state * width + symbol] = child;
-        queue.push(child);
+      const row = state * width;
+      const fallbackRow = failure[state] * width;
+      for (let symbol = 1; symbol < width; symbol += 1) {
+        const child = next[row + symbol];
+        if (child === 0) {
+          next[row + symbol] = next[fallbackRow + symbol];
+          continue;
+        }
+        const childFailure = next[fallbackRow + symbol];
+        failure[child] = childFailure;
+        this.outputLink[child] = this.literalAt[childFailure] !== -1 ? childFailure : this.outputLink[childFailure];
+        queue[tail++] = child;
       }
     }
     this.visited = new Uint32Array(stateCount);
