@@ -28,6 +28,18 @@ describe('parsePost', () => {
     expect(code.slice(range.start, range.end)).toBe('es');
   });
 
+  it('finds addresses right after punctuation, which GFM leaves as text, at their place in the file', async () => {
+    const code = '---\nlang: es\n---\nHola.\n\nVisita "www.rival.es" o (https://otra.es/a_b), !www.tercera.it y "https://cuarta.es/x?q=1".\n';
+    const { post } = await parse(code);
+    const found = post.links.map((link) => [code.slice(link.start, link.end), post.pointAt(link.start).line]);
+    expect(found).toEqual([['www.rival.es', 6], ['https://otra.es/a_b', 6], ['www.tercera.it', 6], ['https://cuarta.es/x?q=1', 6]]);
+    // Each link's text maps back to its own place (it once mapped to the start of the file).
+    const at = post.text.value.indexOf('www.rival.es');
+    expect(post.text.toSource(at)).toBe(code.indexOf('www.rival.es'));
+    // An address with a scheme is one however its top-level domain is written; without, 'Dr.House' is a name.
+    expect((await parse('See https://example.ai and Dr.House and notes.md\n')).post.links.map((link) => link.url)).toEqual(['https://example.ai']);
+  });
+
   it('reports invalid YAML at its line and still parses the body', async () => {
     const { post, problems } = await parse('---\ntitle: [unclosed\n---\nHello there\n');
     expect(problems).toHaveLength(1);
