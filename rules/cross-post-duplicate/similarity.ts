@@ -88,7 +88,7 @@ export function minHashSignature(shingles: readonly number[]): number[] {
 }
 
 /** Exact Jaccard similarity of two sorted sets. */
-export function jaccard(a: readonly number[], b: readonly number[]): number {
+export function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return jaccardAtLeast(a, b, 0);
 }
 
@@ -97,7 +97,7 @@ export function jaccard(a: readonly number[], b: readonly number[]): number {
  * merge stops once even sharing every remaining element could not reach `minimum`. The result is exactly
  * jaccard's (same expression); on dissimilar pairs, most of a large archive's candidates, it reads a fraction.
  */
-export function jaccardAtLeast(a: readonly number[], b: readonly number[], minimum: number): number {
+export function jaccardAtLeast(a: ArrayLike<number>, b: ArrayLike<number>, minimum: number): number {
   if (a.length === 0 && b.length === 0) return 1 >= minimum ? 1 : -1;
   const total = a.length + b.length;
   let i = 0;
@@ -117,6 +117,12 @@ export function jaccardAtLeast(a: readonly number[], b: readonly number[], minim
   }
   const similarity = shared / (total - shared);
   return similarity >= minimum ? similarity : -1;
+}
+
+function sameShingles(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 export interface SimilarityItem {
@@ -141,7 +147,7 @@ export function findSimilarGroups(items: readonly SimilarityItem[], minSimilarit
   items.forEach((item, index) => {
     const key = `${item.shingles.length}:${hashString(item.shingles.join(','))}:${item.signature.slice(0, 8).join(',')}`;
     const existing = groupOf.get(key);
-    if (existing !== undefined && jaccardAtLeast(representatives[existing].shingles, item.shingles, 1) === 1) {
+    if (existing !== undefined && sameShingles(representatives[existing].shingles, item.shingles)) {
       groups[existing].push(index);
       return;
     }
@@ -182,6 +188,9 @@ export function findSimilarGroups(items: readonly SimilarityItem[], minSimilarit
     positionOf.push(position);
     bucketEndOf.push(bucketEnd);
   }
+  // The candidates' shingles as typed arrays: the comparisons below read them millions of times at 100,000 drafts,
+  // and 32-bit integers read faster than a plain array's doubles (exact Jaccard 18.3 -> 13.1 s there, same edges).
+  const shingleSets = representatives.map((item) => Uint32Array.from(item.shingles));
   const edges: SimilarGroups['edges'] = [];
   let candidatePairs = 0;
   const lastComparedWith = new Int32Array(count); // item + 1 of the last item this one was compared with
@@ -195,10 +204,10 @@ export function findSimilarGroups(items: readonly SimilarityItem[], minSimilarit
         lastComparedWith[other] = item + 1;
         candidatePairs += 1;
         // Jaccard similarity is at most the smaller set's size over the larger's: skip pairs that cannot reach it.
-        const size = representatives[item].shingles.length;
-        const otherSize = representatives[other].shingles.length;
+        const size = shingleSets[item].length;
+        const otherSize = shingleSets[other].length;
         if ((size < otherSize ? size : otherSize) < minSimilarity * (size < otherSize ? otherSize : size)) continue;
-        const similarity = jaccardAtLeast(representatives[item].shingles, representatives[other].shingles, minSimilarity);
+        const similarity = jaccardAtLeast(shingleSets[item], shingleSets[other], minSimilarity);
         if (similarity !== -1) edges.push({ a: item, b: other, similarity });
       }
     }
