@@ -8,7 +8,11 @@ import type { SeveritySetting } from './types.js';
 import { shareStrings, type DraftInput, type DraftRecord } from './lint-core.js';
 import { timingEnabled } from './timing.js';
 
-/** Below this many drafts a serial run is faster than starting a worker: on 2 cores, 3,000 drafts ran 0.95x and 5,000 drafts 1.37x as fast with the main thread and one worker (npm run bench -- --only threshold, bench/results/threshold.json). A worker pays start-up and compiles every lexicon again. */
+/**
+ * Below this many drafts a worker does not pay: it starts up and compiles every lexicon again, and adds ~70 MB.
+ * Measured on 2 cores (npm run bench -- --only threshold --threshold-sizes 2000,3000,5000): 2,000 drafts 1.01x,
+ * 3,000 1.08x, 5,000 1.09x as fast with the main thread and one worker; 10,000 drafts 1.19x.
+ */
 export const PARALLEL_THRESHOLD = 4000;
 const BATCH_SIZE = 100;
 
