@@ -92,6 +92,32 @@ describe('cross-post-duplicate at scale', () => {
   });
 });
 
+describe('findSimilarGroups among candidates', () => {
+  it('finds exactly the pairs whose Jaccard similarity reaches the threshold (its shortcuts skip none)', () => {
+    // Identical signatures make every pair of a small set a candidate: the edges must then be all pairs that reach
+    // the threshold, however the size check, the bucket-count bound and the early exit cut the work.
+    const signature = Array.from({ length: 64 }, (_, index) => index);
+    const set = fc.uniqueArray(fc.nat({ max: 400 }), { minLength: 1, maxLength: 120 }).map((values) => values.sort((a, b) => a - b));
+    fc.assert(
+      fc.property(fc.array(set, { minLength: 2, maxLength: 40 }), fc.constantFrom(0.3, 0.5, 0.7, 0.8, 0.95), (sets, minimum) => {
+        // Near-copies: each set also appears with a few elements changed.
+        const items = sets.flatMap((shingles) => [shingles, [...new Set([...shingles.slice(1), 1000 + shingles[0]])].sort((a, b) => a - b)])
+          .map((shingles) => ({ shingles, signature }));
+        const { groups, edges } = findSimilarGroups(items, minimum);
+        const expected: string[] = [];
+        for (let a = 0; a < groups.length; a += 1) {
+          for (let b = a + 1; b < groups.length; b += 1) {
+            const similarity = jaccard(items[groups[a][0]].shingles, items[groups[b][0]].shingles);
+            if (similarity >= minimum) expected.push(`${a}-${b}:${similarity}`);
+          }
+        }
+        expect(edges.map((edge) => `${edge.a}-${edge.b}:${edge.similarity}`).sort()).toEqual(expected.sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('shingleHashes', () => {
   it('hashes each shingle as the words joined by one space', () => {
     fc.assert(
