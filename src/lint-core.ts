@@ -91,10 +91,12 @@ export async function processDraft(
 
 /** How many drafts are parsed before the rules run over them, rule by rule (see runPostRulesOnEach). */
 export const RULE_BATCH_SIZE = 50;
+/** ... or fewer, once their text passes this size: a batch of huge drafts must not hold fifty huge trees. */
+const RULE_BATCH_CHARACTERS = 1_000_000;
 
 /**
- * The per-draft stage, RULE_BATCH_SIZE drafts at a time (their trees are held together): each is read and
- * parsed, then the rules run over them rule by rule. Records come back in input order.
+ * The per-draft stage, RULE_BATCH_SIZE drafts at a time (their trees are held together; fewer when their text is
+ * large): each is read and parsed, then the rules run over them rule by rule. Records come back in input order.
  */
 export async function processDrafts(
   inputs: readonly DraftInput[],
@@ -114,6 +116,16 @@ async function processBatch(
   const records: DraftRecord[] = [];
   /** Drafts parsed, grouped by the rules they get: the same configuration and the same reported flag. */
   const groups = new Map<FileConfig, { reported: Parsed[]; context: Parsed[] }>();
+  let characters = 0;
+  const runRules = () => {
+    for (const [config, group] of groups) {
+      finishParsed(group.reported, config.rules, options);
+      // Context drafts (the rest of the calendar) only feed the collection rules.
+      if (group.context.length > 0) finishParsed(group.context, config.rules.filter((configured) => isCollectionRule(configured.rule)), options);
+    }
+    groups.clear();
+    characters = 0;
+  };
   for (const input of inputs) {
     const record: DraftRecord = { path: input.path, displayPath: input.displayPath, reported: input.reported, findings: [], summaries: [], directives: [] };
     records.push(record);
@@ -151,12 +163,10 @@ async function processBatch(
     let group = groups.get(input.config);
     if (!group) groups.set(input.config, (group = { reported: [], context: [] }));
     (input.reported ? group.reported : group.context).push({ input, source, post, record });
+    characters += source.length;
+    if (characters >= RULE_BATCH_CHARACTERS) runRules();
   }
-  for (const [config, group] of groups) {
-    finishParsed(group.reported, config.rules, options);
-    // Context drafts (the rest of the calendar) only feed the collection rules.
-    if (group.context.length > 0) finishParsed(group.context, config.rules.filter((configured) => isCollectionRule(configured.rule)), options);
-  }
+  runRules();
   return records;
 }
 

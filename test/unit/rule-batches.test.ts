@@ -45,6 +45,12 @@ describe('rules over a batch of drafts', () => {
     };
   });
 
+  // A draft of over a megabyte ends its batch early (the trees of a batch are held together).
+  inputs.splice(10, 0, {
+    path: '/calendar/large.md', displayPath: 'large.md', reported: true, config: main,
+    source: `---\nplatform: facebook\nlang: en\n---\n${'Brush twice a day and floss. Ask your dentist at your next visit.\n\n'.repeat(16_000)}`,
+  });
+
   it('gives each draft the record it gets alone, in input order', async () => {
     expect(drafts.length).toBeGreaterThan(5);
     const batched = await processDrafts(inputs, {});
