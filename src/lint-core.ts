@@ -103,49 +103,39 @@ export async function processDrafts(
   options: Pick<LintCoreOptions, 'keepSource' | 'onPost' | 'cache'>,
 ): Promise<DraftRecord[]> {
   const records: DraftRecord[] = [];
-  for (let start = 0; start < inputs.length; start += RULE_BATCH_SIZE) {
-    records.push(...await processBatch(inputs.slice(start, start + RULE_BATCH_SIZE), options));
-  }
-  return records;
-}
-
-async function processBatch(
-  inputs: readonly DraftInput[],
-  options: Pick<LintCoreOptions, 'keepSource' | 'onPost' | 'cache'>,
-): Promise<DraftRecord[]> {
-  const records: DraftRecord[] = [];
-  /** Drafts parsed, grouped by the rules they get: the same configuration and the same reported flag. */
-  const groups = new Map<FileConfig, { reported: Parsed[]; context: Parsed[] }>();
-  let characters = 0;
+  /** Drafts parsed and waiting for the rules, grouped by configuration, then by whether they are reported. */
+  const batch = new Map<FileConfig, { reported: Parsed[]; context: Parsed[] }>();
+  let batchDrafts = 0;
+  let batchCharacters = 0;
   const runRules = () => {
-    for (const [config, group] of groups) {
+    for (const [config, group] of batch) {
       finishParsed(group.reported, config.rules, options);
       // Context drafts (the rest of the calendar) only feed the collection rules.
-      if (group.context.length > 0) finishParsed(group.context, config.rules.filter((configured) => isCollectionRule(configured.rule)), options);
+      finishParsed(group.context, config.rules.filter((configured) => isCollectionRule(configured.rule)), options);
     }
-    groups.clear();
-    characters = 0;
+    batch.clear();
+    batchDrafts = 0;
+    batchCharacters = 0;
   };
   for (const input of inputs) {
     const record: DraftRecord = { path: input.path, displayPath: input.displayPath, reported: input.reported, findings: [], summaries: [], directives: [] };
-    records.push(record);
     let source = input.source;
     if (source === undefined) {
       // Synchronously: from the page cache that costs microseconds, and less CPU than an asynchronous read.
       const read = readDraftFileSync(input.path);
       if ('error' in read) {
         if (input.reported) record.findings.push(problemFinding(input.displayPath, read.error, 1, 1));
+        records.push(record);
         continue;
       }
       source = read.source;
     }
     const cached = options.onPost ? undefined : options.cache?.lookup(input, source);
     if (cached) {
-      const hit = { ...cached, path: input.path, displayPath: input.displayPath, reported: input.reported };
-      if (options.keepSource) hit.source = source;
-      records[records.length - 1] = hit;
+      records.push({ ...cached, path: input.path, displayPath: input.displayPath, reported: input.reported, ...(options.keepSource ? { source } : {}) });
       continue;
     }
+    records.push(record);
     const settings = input.config.settings;
     const parseStarted = timingEnabled ? performance.now() : 0;
     const { post, problems } = await parsePost(source, {
@@ -160,11 +150,12 @@ async function processBatch(
       const point = post.pointAt(problem.offset);
       record.findings.push(problemFinding(input.displayPath, problem.message, point.line, point.column));
     }
-    let group = groups.get(input.config);
-    if (!group) groups.set(input.config, (group = { reported: [], context: [] }));
+    let group = batch.get(input.config);
+    if (!group) batch.set(input.config, (group = { reported: [], context: [] }));
     (input.reported ? group.reported : group.context).push({ input, source, post, record });
-    characters += source.length;
-    if (characters >= RULE_BATCH_CHARACTERS) runRules();
+    batchDrafts += 1;
+    batchCharacters += source.length;
+    if (batchDrafts >= RULE_BATCH_SIZE || batchCharacters >= RULE_BATCH_CHARACTERS) runRules();
   }
   runRules();
   return records;

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { builtInRules } from '../rules/index.js';
 import { ConfigLoader } from './config.js';
 import { FileCache } from './cache.js';
-import { processDrafts } from './lint-core.js';
+import { processDrafts, type DraftInput } from './lint-core.js';
 import type { WorkerBatch, WorkerSetup } from './parallel.js';
 
 const setup = workerData as WorkerSetup;
@@ -22,7 +22,7 @@ parentPort!.on('message', (batch: WorkerBatch | null) => {
 
 async function lintBatch(batch: WorkerBatch): Promise<void> {
   try {
-    const inputs = [];
+    const inputs: DraftInput[] = [];
     for (const { index, ...item } of batch.items) inputs.push({ ...item, config: await loader.fileConfig(item.path) });
     const linted = await processDrafts(inputs, { keepSource: setup.keepSource, cache: storing });
     const records = batch.items.map((item, position) => [item.index, linted[position]] as const);

@@ -2,13 +2,10 @@
 // so that a one-draft run need not read them. Stored clauses must be exactly what reading the patterns gives now:
 // this reads them afresh from the TypeScript sources, which never load the stored file.
 import { describe, it, expect } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryRoot } from '../helpers/cli.js';
-import { lintDrafts } from '../../src/lint-core.js';
-import { builtInRules } from '../../rules/index.js';
-import { defaultSettings, mergeSettings } from '../../src/settings.js';
-import { schemaDefaults } from '../../src/schema.js';
+import { lintShippedExamples } from '../helpers/lint-examples.js';
 import { literalClausesSeen, type Conjunction } from '../../src/pattern-prefilter.js';
 
 describe('literal clauses stored by the build', () => {
@@ -17,15 +14,7 @@ describe('literal clauses stored by the build', () => {
   it('are the clauses the patterns give when read', async () => {
     expect(existsSync(storedFile), 'npm run build writes it').toBe(true);
     const stored = JSON.parse(readFileSync(storedFile, 'utf8')) as Array<[string, Conjunction | null]>;
-    const settings = mergeSettings(defaultSettings(), { languages: ['en', 'es', 'it'], jurisdictions: ['es', 'it', 'eu', 'us'] });
-    const rules = builtInRules.map((rule) => ({ rule, severity: 'warn' as const, options: schemaDefaults(rule.meta.optionsSchema) }));
-    const inputs = ['en', 'es', 'it'].flatMap((language) => {
-      const folder = join(repositoryRoot, 'examples', 'drafts', language);
-      return readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => ({
-        path: join(folder, name), displayPath: `${language}/${name}`, source: readFileSync(join(folder, name), 'utf8'), reported: true, config: { settings, rules },
-      }));
-    });
-    await lintDrafts(inputs, { today: '2026-06-30', knownRuleIds: new Set() });
+    await lintShippedExamples();
     const read = new Map(literalClausesSeen());
     expect(stored.length).toBeGreaterThan(500);
     expect(stored.some(([key]) => key.startsWith('template\0'))).toBe(true);

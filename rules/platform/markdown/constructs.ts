@@ -17,7 +17,6 @@ export interface MarkdownConstruct {
   fixable: boolean;
 }
 
-
 function startOf(node: Nodes): number {
   return node.position?.start.offset ?? 0;
 }
