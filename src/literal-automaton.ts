@@ -28,17 +28,28 @@ export function foldForScan(text: string): string {
 
 /** A code unit whose symbol is not known yet (learnt on first sight: most of the 65,536 never occur). */
 const UNKNOWN = 0xffff;
+/** A transition, failure or output link not worked out yet. */
+const UNRESOLVED = -2;
 
 export class LiteralAutomaton {
   /** Per code unit: the symbol of its lower case in the literals' alphabet, 0 for "in no literal". */
   private readonly symbolOf = new Uint16Array(0x10000).fill(UNKNOWN);
   private readonly symbols = new Map<number, number>();
   private readonly symbolCount: number;
-  /** next[state * symbolCount + symbol]: the complete transition function (failures folded in). */
+  /**
+   * next[state * symbolCount + symbol]: the transition function (failures folded in), or UNRESOLVED. The trie's
+   * edges are set up front; every other entry is worked out the first time a scan takes it, so an automaton
+   * costs only its trie to build (a one-draft run visits a few hundred of its thousands of states).
+   */
   private readonly next: Int32Array;
   /** The literal that ends at a state, or -1. */
   private readonly literalAt: Int32Array;
-  /** The nearest proper suffix state at which a literal ends, or -1. */
+  /** Per state: the state it was reached from in the trie, and by which symbol. */
+  private readonly parent: Int32Array;
+  private readonly symbolIn: Int32Array;
+  /** The state of the longest proper suffix that is also in the trie, or UNRESOLVED. */
+  private readonly failure: Int32Array;
+  /** The nearest proper suffix state at which a literal ends, -1 for none, or UNRESOLVED. */
   private readonly outputLink: Int32Array;
   /** Literals with surrogates (outside the Basic Multilingual Plane): not scanned, always reported present. */
   private readonly unscanned: number[] = [];
@@ -61,22 +72,27 @@ export class LiteralAutomaton {
     }
     this.symbolCount = symbols.size + 1;
 
-    // The trie of the literals, written straight into the transition table (0: no child yet; no child is the
-    // root), sized for the most states the literals could need and trimmed once the count is known.
+    // The trie of the literals, written straight into the transition table, sized for the most states the
+    // literals could need and trimmed once the count is known.
     const width = this.symbolCount;
     let capacity = 1;
     for (const literal of scanned) capacity += literal.length;
-    let next = new Int32Array(capacity * width);
+    let next = new Int32Array(capacity * width).fill(UNRESOLVED);
     const literalAt: number[] = [-1];
+    const parent: number[] = [-1];
+    const symbolIn: number[] = [0];
     let stateCount = 1;
     for (const [literalIndex, literal] of literals.entries()) {
       if (this.unscanned.includes(literalIndex)) continue;
       let state = 0;
       for (let index = 0; index < literal.length; index += 1) {
-        const slot = state * width + symbols.get(literal.charCodeAt(index))!;
-        if (next[slot] === 0) {
+        const symbol = symbols.get(literal.charCodeAt(index))!;
+        const slot = state * width + symbol;
+        if (next[slot] === UNRESOLVED) {
           next[slot] = stateCount;
           literalAt.push(-1);
+          parent.push(state);
+          symbolIn.push(symbol);
           stateCount += 1;
         }
         state = next[slot];
@@ -84,33 +100,48 @@ export class LiteralAutomaton {
       literalAt[state] = literalIndex;
     }
     next = next.slice(0, stateCount * width);
-
-    // Breadth first, completing each state's row in place: where it has no child, it goes where its failure state
-    // goes (that row is complete already: the failure state is shallower). Output links follow failures.
+    // From the root, a symbol that starts no literal stays at the root (symbol 0, "in no literal", included).
+    for (let symbol = 0; symbol < width; symbol += 1) if (next[symbol] === UNRESOLVED) next[symbol] = 0;
     this.next = next;
     this.literalAt = Int32Array.from(literalAt);
-    this.outputLink = new Int32Array(stateCount).fill(-1);
-    const failure = new Int32Array(stateCount);
-    const queue = new Int32Array(stateCount);
-    let tail = 0;
-    for (let symbol = 1; symbol < width; symbol += 1) if (next[symbol] !== 0) queue[tail++] = next[symbol];
-    for (let head = 0; head < tail; head += 1) {
-      const state = queue[head];
-      const row = state * width;
-      const fallbackRow = failure[state] * width;
-      for (let symbol = 1; symbol < width; symbol += 1) {
-        const child = next[row + symbol];
-        if (child === 0) {
-          next[row + symbol] = next[fallbackRow + symbol];
-          continue;
-        }
-        const childFailure = next[fallbackRow + symbol];
-        failure[child] = childFailure;
-        this.outputLink[child] = this.literalAt[childFailure] !== -1 ? childFailure : this.outputLink[childFailure];
-        queue[tail++] = child;
-      }
-    }
+    this.parent = Int32Array.from(parent);
+    this.symbolIn = Int32Array.from(symbolIn);
+    this.failure = new Int32Array(stateCount).fill(UNRESOLVED);
+    this.failure[0] = 0;
+    this.outputLink = new Int32Array(stateCount).fill(UNRESOLVED);
+    this.outputLink[0] = -1;
     this.visited = new Uint32Array(stateCount);
+  }
+
+  /** Where `symbol` leads from `state`: the trie's edge, or else where it leads from the failure state. */
+  private transition(state: number, symbol: number): number {
+    const slot = state * this.symbolCount + symbol;
+    let target = this.next[slot];
+    if (target === UNRESOLVED) {
+      target = this.transition(this.failureOf(state), symbol);
+      this.next[slot] = target;
+    }
+    return target;
+  }
+
+  private failureOf(state: number): number {
+    let failure = this.failure[state];
+    if (failure === UNRESOLVED) {
+      const parent = this.parent[state];
+      failure = parent === 0 ? 0 : this.transition(this.failureOf(parent), this.symbolIn[state]);
+      this.failure[state] = failure;
+    }
+    return failure;
+  }
+
+  private outputLinkOf(state: number): number {
+    let link = this.outputLink[state];
+    if (link === UNRESOLVED) {
+      const failure = this.failureOf(state);
+      link = this.literalAt[failure] !== -1 ? failure : this.outputLinkOf(failure);
+      this.outputLink[state] = link;
+    }
+    return link;
   }
 
   /**
@@ -140,9 +171,12 @@ export class LiteralAutomaton {
       const unit = text.charCodeAt(index);
       let symbol = symbolOf[unit];
       if (symbol === UNKNOWN) symbol = this.learnSymbol(unit);
-      state = next[state * width + symbol];
+      const target = next[state * width + symbol];
+      state = target === UNRESOLVED ? this.transition(state, symbol) : target;
       // Record the literals ending here: this state's and its suffixes', once per scan.
-      for (let output = literalAt[state] !== -1 ? state : outputLink[state]; output !== -1 && visited[output] !== scanNumber; output = outputLink[output]) {
+      let output = literalAt[state] !== -1 ? state : outputLink[state];
+      if (output === UNRESOLVED) output = this.outputLinkOf(state);
+      for (; output !== -1 && visited[output] !== scanNumber; output = this.outputLinkOf(output)) {
         visited[output] = scanNumber;
         found[literalAt[output]] = 1;
       }
