@@ -47,3 +47,4 @@ for (const path of dataFiles) {
 
 await import(new URL('scripts/bundle.mjs', root).href);
 await import(new URL('scripts/literal-clauses.mjs', root).href);
+await import(new URL('scripts/code-cache.mjs', root).href);

@@ -1,8 +1,11 @@
-// The CLI as one ESM bundle (with lazily loaded chunks): a pre-commit run of medpost on one draft should not pay
-// for resolving and compiling hundreds of small modules. Rules find their data files from `import.meta.url`,
-// so each rule module's `import.meta.url` is rewritten to its own source location before bundling.
+// The CLI as one CommonJS file, and the worker thread as another: a pre-commit run of medpost on one draft should
+// not pay for resolving and compiling hundreds of small modules. CommonJS because a classic script can be compiled
+// from V8's code cache (bin/medpost.js, scripts/code-cache.mjs), which Node 20 offers for no ES module; that
+// compile is most of a one-draft run's start-up. dist/bundle/package.json marks the folder's .js files CommonJS.
+// Rules find their data files from `import.meta.url`, so each rule module's `import.meta.url` is rewritten to its
+// own source location before bundling; `import.meta.url` itself then stands for the bundle file's URL.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { relative, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,13 +39,14 @@ await build({
   entryPoints: { cli: join(root, 'src', 'cli.ts'), worker: join(root, 'src', 'worker.ts') },
   outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   external: ['recheck', 'libphonenumber-js', 'libphonenumber-js/*'],
   plugins: [ownModuleUrl, noJsYaml],
-  banner: { js: "import { createRequire as __medpostCreateRequire } from 'node:module'; const require = __medpostCreateRequire(import.meta.url);" },
+  define: { 'import.meta.url': '__medpostBundleUrl' },
+  banner: { js: "const __medpostBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
   legalComments: 'none',
 });
+await writeFile(join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);

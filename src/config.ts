@@ -15,6 +15,7 @@ import { defaultSettings, mergeSettings } from './settings.js';
 import { ConfigError, MedpostError } from './errors.js';
 import { didYouMean } from './suggest.js';
 import { createPatternRule, type PatternRuleDefinition } from './pattern-rules.js';
+import { importModule } from './import-module.js';
 
 export const CONFIG_FILE_NAMES = ['.medpostrc.yaml', '.medpostrc.yml', 'medpost.config.yaml', 'package.json'];
 export const PRESETS = ['recommended', 'strict'] as const;
@@ -328,7 +329,7 @@ export class ConfigLoader {
 
 /** A user pattern that recheck proves vulnerable to catastrophic backtracking (recheck is loaded only for this). */
 async function findUnsafePattern(definition: PatternRuleDefinition): Promise<{ pattern: string; why: string } | undefined> {
-  const { check } = await import('recheck');
+  const { check } = await importModule<typeof import('recheck')>('recheck');
   const { unicodeWordBoundaries } = await import('./rule-helpers.js');
   for (const list of Object.values(definition.patterns)) {
     for (const pattern of list) {
@@ -391,7 +392,7 @@ async function loadPlugin(specifier: string, configFile: string, line: number | 
   let timer: NodeJS.Timeout | undefined;
   try {
     module = await Promise.race([
-      import(url) as Promise<Record<string, unknown>>,
+      importModule(url),
       new Promise<never>((_, reject) => {
         // Not unref'd: a plugin whose import never settles leaves nothing else to keep the process alive.
         timer = setTimeout(() => reject(new Error(`did not finish loading within ${PLUGIN_LOAD_TIMEOUT_MS / 1000} s`)), PLUGIN_LOAD_TIMEOUT_MS);

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { SeveritySetting } from './types.js';
 import { shareStrings, type DraftInput, type DraftRecord } from './lint-core.js';
 import { timingEnabled } from './timing.js';
+import { importModule } from './import-module.js';
 
 /**
  * Below this many drafts a worker does not pay: it starts up and compiles every lexicon again, and adds ~70 MB.
@@ -65,7 +66,7 @@ export async function processInParallel(
   const take = (): number | undefined => (next < batches.length ? next++ : undefined);
 
   // Loaded here, not at start-up: a hook run on a few drafts never starts a worker.
-  const { Worker: WorkerThread } = await import('node:worker_threads');
+  const { Worker: WorkerThread } = await importModule<typeof import('node:worker_threads')>('node:worker_threads');
   const workers = Array.from({ length: Math.min(workerCount, Math.max(0, batches.length - 1)) }, () => new WorkerThread(workerUrl, { workerData: setup }));
   const runWorker = (worker: Worker) => new Promise<void>((resolve, reject) => {
     let inFlight = 0;

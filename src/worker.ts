@@ -11,7 +11,8 @@ const setup = workerData as WorkerSetup;
 const loader = new ConfigLoader({ cwd: setup.cwd, configFile: setup.configFile, ruleOverrides: setup.ruleOverrides, builtInRules });
 // Misses only come here (the main thread looked every draft up): write their entries, never look up again.
 // An entry that cannot be written is left out; the main thread, writing to the same folder, reports why.
-const storing = setup.cacheLocation ? (await FileCache.open(setup.cacheLocation)).storeOnly() : undefined;
+// (Opened without a top-level await: the CLI bundle is CommonJS, see scripts/bundle.mjs.)
+const storing = setup.cacheLocation ? FileCache.open(setup.cacheLocation).then((cache) => cache.storeOnly()) : Promise.resolve(undefined);
 
 // One batch at a time, in the order sent (the main thread queues the next one while this one runs).
 let queue: Promise<void> = Promise.resolve();
@@ -24,7 +25,7 @@ async function lintBatch(batch: WorkerBatch): Promise<void> {
   try {
     const inputs: DraftInput[] = [];
     for (const { index, ...item } of batch.items) inputs.push({ ...item, config: await loader.fileConfig(item.path) });
-    const linted = await processDrafts(inputs, { keepSource: setup.keepSource, cache: storing });
+    const linted = await processDrafts(inputs, { keepSource: setup.keepSource, cache: await storing });
     const records = batch.items.map((item, position) => [item.index, linted[position]] as const);
     parentPort!.postMessage({ id: batch.id, records });
   } catch (error) {
