@@ -10,11 +10,13 @@
 //
 //   .medpostcache/CACHEDIR.TAG                     tells backup tools this is a cache (in a folder medpost made)
 //   .medpostcache/<medpost>/<ab>/<cdef…>.json      {"key": …, "record": …}; <medpost> changes with medpost itself
+//   .medpostcache/<medpost>/collections/<…>.json   {"key": …, "findings": …}: a collection rule's last findings
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { lstat, readdir, rm, stat, writeFile, mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DraftInput, DraftRecord, DraftRecordCache, FileConfig } from './lint-core.js';
+import type { Finding } from './types.js';
 import { packageRoot, packageVersion } from './package-root.js';
 import { MedpostError } from './errors.js';
 
@@ -25,6 +27,11 @@ const CACHEDIR_TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# This folder
 interface CacheEntry {
   key: string;
   record: Omit<DraftRecord, 'path' | 'displayPath' | 'reported' | 'source'>;
+}
+
+interface CollectionEntry {
+  key: string;
+  findings: Finding[];
 }
 
 /** A fingerprint of medpost's own code and data: names, sizes and modification times of its files. */
@@ -111,22 +118,27 @@ export class FileCache implements DraftRecordCache {
       return undefined;
     }
     this.hits += 1;
-    return { path: input.path, displayPath: input.displayPath, reported: input.reported, ...entry.record };
+    return { path: input.path, displayPath: input.displayPath, reported: input.reported, ...entry.record, cacheKey: entry.key };
   }
 
   store(input: DraftInput, source: string, record: DraftRecord): void {
     if (this.writeProblem) return;
     const { findings, summaries, directives } = record;
-    const { folder, file } = this.fileOf(input.path);
-    // Written beside and renamed over: a run reading at the same time sees the old entry or the new, never half.
+    const key = this.keyOf(input, source);
+    if (this.writeEntry(this.fileOf(input.path), JSON.stringify({ key, record: { findings, summaries, directives } } satisfies CacheEntry))) record.cacheKey = key;
+  }
+
+  /** Written beside and renamed over: a run reading at the same time sees the old entry or the new, never half. */
+  private writeEntry({ folder, file }: { folder: string; file: string }, text: string): boolean {
     const temporary = `${file}.${process.pid}.tmp`;
     try {
       if (!this.madeFolders.has(folder)) {
         mkdirSync(folder, { recursive: true });
         this.madeFolders.add(folder);
       }
-      writeFileSync(temporary, JSON.stringify({ key: this.keyOf(input, source), record: { findings, summaries, directives } } satisfies CacheEntry));
+      writeFileSync(temporary, text);
       renameSync(temporary, file);
+      return true;
     } catch (error) {
       try {
         unlinkSync(temporary);
@@ -134,7 +146,29 @@ export class FileCache implements DraftRecordCache {
         // not created
       }
       this.writeProblem = `cannot write the cache in ${this.location}: ${(error as Error).message}`;
+      return false;
     }
+  }
+
+  /** One entry per collection rule as configured (the last set of drafts it ran over), beside the drafts' entries. */
+  private collectionFileOf(run: string): { folder: string; file: string } {
+    const folder = join(this.entries, 'collections');
+    return { folder, file: join(folder, `${createHash('sha1').update(run).digest('hex')}.json`) };
+  }
+
+  lookupCollection(run: string, key: string): Finding[] | undefined {
+    try {
+      const entry = JSON.parse(readFileSync(this.collectionFileOf(run).file, 'utf8')) as CollectionEntry;
+      if (entry.key === key) return entry.findings;
+    } catch {
+      // none yet, or unreadable: computed again
+    }
+    return undefined;
+  }
+
+  storeCollection(run: string, key: string, findings: Finding[]): void {
+    if (this.writeProblem) return;
+    this.writeEntry(this.collectionFileOf(run), JSON.stringify({ key, findings } satisfies CollectionEntry));
   }
 
   /** This cache for drafts already looked up and missed: linting them writes their entries, nothing is read. */

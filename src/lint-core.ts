@@ -3,6 +3,7 @@
 //      serialisable DraftRecord (so it can be cached, or computed in a worker thread);
 //   2. over all records (finishRun): collection rules -> directives -> sorted findings per file.
 // A few drafts' trees are held in memory at a time (RULE_BATCH_SIZE); collection rules keep only their summaries.
+import { createHash } from 'node:crypto';
 import type { Finding, OrganisationSettings, Post, Severity, SummaryEnvelope } from './types.js';
 import { parsePost, computeLineStarts } from './post.js';
 import { addTiming, timingEnabled } from './timing.js';
@@ -39,6 +40,11 @@ export interface DraftRecord {
   directives: Directive[];
   /** The text as read, when fixes are wanted. */
   source?: string;
+  /**
+   * The draft's --cache key (its text, resolved configuration and role), when the cache made one: its summaries
+   * are a function of it, so collection rules' findings can be cached on the keys of their drafts.
+   */
+  cacheKey?: string;
 }
 
 export interface LintFileResult {
@@ -73,6 +79,9 @@ export interface DraftRecordCache {
   store(input: DraftInput, source: string, record: DraftRecord): void;
   /** The same cache for drafts already looked up (and missed): it stores, and looks nothing up again. */
   storeOnly(): DraftRecordCache;
+  /** A collection run's findings, if stored under this key (see collectionCacheKey). */
+  lookupCollection?(run: string, key: string): Finding[] | undefined;
+  storeCollection?(run: string, key: string, findings: Finding[]): void;
 }
 
 export const PARSE_ERROR_RULE = 'parse-error';
@@ -212,18 +221,21 @@ export function shareStrings(record: DraftRecord): DraftRecord {
 
 /** Collection rules over every record, then directives; one result per reported draft. */
 export function finishRun(records: DraftRecord[], inputs: readonly DraftInput[], options: LintCoreOptions): LintFileResult[] {
-  const runs = new Map<string, { configured: ConfiguredRule; settings: OrganisationSettings; drafts: SummaryEnvelope<unknown>[] }>();
+  const runs = new Map<string, CollectionRunInput>();
   for (const input of inputs) {
     for (const configured of input.config.rules) {
       if (!isCollectionRule(configured.rule)) continue;
       const key = collectionRunKey(configured);
-      if (!runs.has(key)) runs.set(key, { configured, settings: input.config.settings, drafts: [] });
+      if (!runs.has(key)) runs.set(key, { name: key, configured, settings: input.config.settings, drafts: [], cacheKeys: [] });
     }
   }
   const results = new Map<string, LintFileResult>();
   for (const record of records) {
     for (const [key, summary] of record.summaries) {
-      runs.get(key)?.drafts.push({ path: record.path, displayPath: record.displayPath, reported: record.reported, summary });
+      const run = runs.get(key);
+      if (!run) continue;
+      run.drafts.push({ path: record.path, displayPath: record.displayPath, reported: record.reported, summary });
+      run.cacheKeys.push(record.cacheKey);
     }
     if (record.reported) {
       const result: LintFileResult = {
@@ -244,7 +256,7 @@ export function finishRun(records: DraftRecord[], inputs: readonly DraftInput[],
   for (const run of runs.values()) {
     if (run.drafts.length === 0 || !run.drafts.some((draft) => draft.reported)) continue;
     const started = timingEnabled ? performance.now() : 0;
-    for (const finding of runCollectionRule({ configured: run.configured, drafts: run.drafts }, run.settings, options.today)) {
+    for (const finding of collectionFindings(run, options)) {
       byDisplayPath.get(finding.file)?.findings.push(finding);
     }
     if (timingEnabled) addTiming(run.configured.rule.meta.id, started);
@@ -262,6 +274,45 @@ export function finishRun(records: DraftRecord[], inputs: readonly DraftInput[],
     recount(result);
   }
   return [...results.values()].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+}
+
+interface CollectionRunInput {
+  /** collectionRunKey of the rule as configured. */
+  name: string;
+  configured: ConfiguredRule;
+  settings: OrganisationSettings;
+  drafts: SummaryEnvelope<unknown>[];
+  /** Per draft: its record's cacheKey, if any. */
+  cacheKeys: Array<string | undefined>;
+}
+
+/** A collection rule's findings over its drafts: from the cache when none of its inputs changed since they were stored. */
+function collectionFindings(run: CollectionRunInput, options: LintCoreOptions): Finding[] {
+  const cache = options.cache;
+  const key = cache?.lookupCollection ? collectionCacheKey(run, options.today) : undefined;
+  if (key !== undefined) {
+    const cached = cache!.lookupCollection!(run.name, key);
+    if (cached) return cached;
+  }
+  const findings = runCollectionRule({ configured: run.configured, drafts: run.drafts }, run.settings, options.today);
+  if (key !== undefined) cache!.storeCollection?.(run.name, key, findings);
+  return findings;
+}
+
+/**
+ * Everything a collection run's findings depend on: the rule as configured (medpost's own code and data are in
+ * every cache key already), the settings, today's date, and each draft in order — where it is, whether it is
+ * reported, and its cache key, which covers its text and configuration and so its summary. Undefined when a
+ * draft has no cache key (its entry could not be made): the run is then not cached.
+ */
+function collectionCacheKey(run: CollectionRunInput, today: string): string | undefined {
+  const hash = createHash('sha1').update(`${run.name}\0${today}\0${JSON.stringify(run.settings)}\n`);
+  for (const [index, draft] of run.drafts.entries()) {
+    const cacheKey = run.cacheKeys[index];
+    if (cacheKey === undefined) return undefined;
+    hash.update(`${draft.path}\0${draft.displayPath}\0${draft.reported ? 'r' : 'c'}\0${cacheKey}\n`);
+  }
+  return hash.digest('hex');
 }
 
 export async function lintDrafts(inputs: readonly DraftInput[], options: LintCoreOptions): Promise<LintFileResult[]> {

@@ -197,8 +197,42 @@ describe('cache', () => {
     expect(fourth.errorCount).toBe(0);
   });
 
-  /** Every entry file in the cache folder, as paths relative to it. */
-  const entriesIn = (folder: string): string[] => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json')).sort();
+  /** Every draft's entry file in the cache folder, as paths relative to it. */
+  const entriesIn = (folder: string): string[] => readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.json') && !name.includes('collections')).sort();
+
+  it('keeps collection rules\' findings until one of their drafts or the date changes', async () => {
+    const text = 'Brushing twice a day with a fluoride toothpaste keeps cavities away, and flossing once a day helps your gums stay healthy.';
+    const project = makeProject({
+      'drafts/a.md': draft('platform: facebook\ndate: 2026-06-01', text),
+      'drafts/b.md': draft('platform: linkedin\ndate: 2026-06-02', text),
+    });
+    const options = { cwd: project, cache: true, today: '2026-06-03' };
+    const copies = (report: Awaited<ReturnType<typeof lint>>) => report.results.flatMap((result) => result.findings).filter((finding) => finding.ruleId === 'cross-post-duplicate');
+    const first = await lint(['drafts'], options);
+    expect(copies(first)).toHaveLength(2);
+
+    // The stored findings are what a run with nothing changed reports: shown by altering them in the cache.
+    const folder = join(project, '.medpostcache');
+    const stored = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.includes('collections') && name.endsWith('.json')).map((name) => join(folder, name));
+    const duplicates = stored.find((file) => readFileSync(file, 'utf8').includes('cross-post-duplicate'))!;
+    const alter = () => writeFileSync(duplicates, readFileSync(duplicates, 'utf8').replaceAll('the same text as', 'FROM THE CACHE: the same text as'));
+    alter();
+    const second = await lint(['drafts'], options);
+    expect(second.cache).toMatchObject({ hits: 2, misses: 0 });
+    expect(copies(second).map((finding) => finding.message)).toEqual(copies(first).map((finding) => `FROM THE CACHE: ${finding.message}`));
+
+    // Another date: worked out again (calendar rules depend on it).
+    alter();
+    expect(copies(await lint(['drafts'], { ...options, today: '2026-06-04' }))).toEqual(copies(first));
+    // A draft edited so that it is no copy any more: worked out again, with the other draft still read from its entry.
+    await lint(['drafts'], options);
+    alter();
+    writeFileSync(join(project, 'drafts/b.md'), draft('platform: linkedin\ndate: 2026-06-02', 'Our team is at the regional dental congress this week, sharing what we learnt about gum care.'));
+    const third = await lint(['drafts'], options);
+    expect(third.cache).toMatchObject({ hits: 1, misses: 1 });
+    expect(copies(third)).toEqual([]);
+  });
 
   it('is a folder with one entry per draft: an edited draft replaces its entry, an upgrade clears the old ones', async () => {
     const project = makeProject({ 'drafts/a.md': draft('platform: x', 'One.'), 'drafts/b.md': draft('platform: x', 'Two.') });
