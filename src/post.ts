@@ -12,6 +12,7 @@ import { normalizeMeta } from './front-matter.js';
 import { detectLanguage } from './language.js';
 import { findBareDomains } from './bare-domains.js';
 import { MappedTextBuilder, lastIndexAtOrBefore } from './mapped-text.js';
+import { sentenceStarts } from './sentence-breaks.js';
 
 /** A problem that stops a part of the draft from being read (the rest is still linted). */
 export interface ParseProblem {
@@ -420,12 +421,19 @@ const segmenters = new Map<string, Intl.Segmenter>();
 const MAX_SEGMENTER_LINE = 1000;
 /** A sentence of a long line: up to 1,000 characters, then the . ! ? … that end it. Covers every character. */
 const LONG_LINE_SENTENCE = /[^.!?…]{1,1000}[.!?…]*|[.!?…]+/gu;
-export function splitSentences(value: string, language: string): Sentence[] {
+/** Where the segments of a line start: found directly for the characters sentence-breaks.ts knows, else by ICU. */
+function segmentStarts(line: string, language: string): number[] {
+  const known = sentenceStarts(line);
+  if (known) return known;
   let segmenter = segmenters.get(language);
   if (!segmenter) {
     segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
     segmenters.set(language, segmenter);
   }
+  return Array.from(segmenter.segment(line), (segment) => segment.index);
+}
+
+export function splitSentences(value: string, language: string): Sentence[] {
   const sentences: Sentence[] = [];
   // Lines are hard boundaries: a list item or a heading is a sentence of its own.
   let lineStart = 0;
@@ -443,11 +451,13 @@ export function splitSentences(value: string, language: string): Sentence[] {
         sentences.push({ text: trimmed, start, end: start + trimmed.length });
       }
     } else if (line.trim().length > 0) {
-      for (const segment of segmenter.segment(line)) {
-        const trimmedStart = segment.segment.length - segment.segment.trimStart().length;
-        const trimmed = segment.segment.trim();
+      const starts = segmentStarts(line, language);
+      for (const [position, segmentStart] of starts.entries()) {
+        const segment = line.slice(segmentStart, starts[position + 1] ?? line.length);
+        const trimmedStart = segment.length - segment.trimStart().length;
+        const trimmed = segment.trim();
         if (trimmed.length === 0) continue;
-        const start = lineStart + segment.index + trimmedStart;
+        const start = lineStart + segmentStart + trimmedStart;
         sentences.push({ text: trimmed, start, end: start + trimmed.length });
       }
     }
