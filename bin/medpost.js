@@ -14,7 +14,15 @@ process.stdout.on('error', (error) => {
   process.exit(141);
 });
 
-const { script, exports: { main } } = compileCli();
+let compiled;
+try {
+  compiled = compileCli();
+} catch (error) {
+  if (error.code !== 'ENOENT') throw error;
+  process.stderr.write(`medpost: the built CLI is missing (${error.path}): run \`npm run build\` (npm ci does it) in ${new URL('..', import.meta.url).pathname}\n`);
+  process.exit(2);
+}
+const { script, exports: { main } } = compiled;
 // mayRelaunch: a run of several drafts starts Node again with flags that make it faster (src/relaunch.ts).
 const exitCode = await main(process.argv, { mayRelaunch: true });
 // The build runs the CLI on the example drafts to make the cache: it then holds every function the run compiled.
