@@ -17,11 +17,6 @@ export class GatedRegExp extends RegExp {
     if (gateSource !== undefined) this.#gate = new RegExp(gateSource, flags);
   }
 
-  // matchAll and split work on a copy, made with this constructor: a plain RegExp of the pattern is that copy.
-  static override get [Symbol.species](): RegExpConstructor {
-    return RegExp;
-  }
-
   override exec(text: string): RegExpExecArray | null {
     const gate = this.#gate;
     if (gate !== undefined) {
