@@ -330,15 +330,11 @@ export class ConfigLoader {
 /** A user pattern that recheck proves vulnerable to catastrophic backtracking (recheck is loaded only for this). */
 async function findUnsafePattern(definition: PatternRuleDefinition): Promise<{ pattern: string; why: string } | undefined> {
   const { check } = await importModule<typeof import('recheck')>('recheck');
-  const { unicodeWordBoundaries, compileWithoutGate } = await import('./rule-helpers.js');
+  const { unicodeWordBoundaries } = await import('./rule-helpers.js');
   for (const list of Object.values(definition.patterns)) {
     for (const pattern of list) {
       const result = await check(unicodeWordBoundaries(pattern), 'iu', { timeout: 2000 });
       if (result.status === 'vulnerable') return { pattern, why: result.complexity?.summary ?? 'vulnerable' };
-      // The cheap stand-in a pattern runs as until it first matches (src/gated-pattern.ts) has looser boundaries:
-      // unless recheck clears it too, the pattern runs without one.
-      const gate = unicodeWordBoundaries(pattern, 'gate');
-      if (gate !== unicodeWordBoundaries(pattern) && (await check(gate, 'iu', { timeout: 2000 })).status !== 'safe') compileWithoutGate(pattern);
     }
   }
   return undefined;

@@ -1,7 +1,6 @@
 // Small tools rules share: source ranges of visible-text matches, masking of sensitive values,
 // and compiling the regular expressions of per-language data files.
 import type { Post } from './types.js';
-import { GatedRegExp } from './gated-pattern.js';
 import { PatternPrefilter } from './pattern-prefilter.js';
 
 /** Source-file range of [textStart, textEnd) in post.text. */
@@ -68,20 +67,11 @@ export function compilePattern(source: string, flags = 'giu'): RegExp {
   }
   let compiled = byFlags.get(source);
   if (!compiled) {
-    const full = unicodeWordBoundaries(source);
-    const gate = ungatedPatterns.has(source) ? full : unicodeWordBoundaries(source, 'gate');
-    compiled = gate === full ? new RegExp(full, flags) : new GatedRegExp(full, flags, gate);
+    compiled = new RegExp(unicodeWordBoundaries(source), flags);
     byFlags.set(source, compiled);
   }
   compiled.lastIndex = 0;
   return compiled;
-}
-
-/** Patterns compiled without a gate (see GatedRegExp): user patterns whose gate recheck could not clear. */
-const ungatedPatterns = new Set<string>();
-export function compileWithoutGate(source: string): void {
-  ungatedPatterns.add(source);
-  for (const byFlags of regexCache.values()) byFlags.delete(source);
 }
 
 const WORD = '[\\p{L}\\p{N}_]';
@@ -89,13 +79,6 @@ const FULL_BOUNDARY = `(?:(?<!${WORD})(?=${WORD})|(?<=${WORD})(?!${WORD}))`;
 /** Where the pattern shows a word starts (or ends) here, a one-sided check is equivalent and much faster. */
 const WORD_START = `(?<!${WORD})`;
 const WORD_END = `(?!${WORD})`;
-/**
- * For a pattern's gate (see GatedRegExp): letters of the Latin script only, a subset of WORD (a test checks it,
- * case-insensitively), so "not after one of these" holds wherever "not after a letter" does; cheap to compile.
- */
-const GATE_WORD = '[a-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F]';
-const GATE_BOUNDARIES = { start: `(?<!${GATE_WORD})`, end: `(?!${GATE_WORD})`, full: '' };
-const EXACT_BOUNDARIES = { start: WORD_START, end: WORD_END, full: FULL_BOUNDARY };
 const LETTER = /[\p{L}\p{N}_]/u;
 
 /**
@@ -103,51 +86,25 @@ const LETTER = /[\p{L}\p{N}_]/u;
  * token in the pattern is certainly a letter becomes a one-sided lookaround: same matches, and the regex engine
  * can still skip ahead quickly (a two-sided boundary at the start of a pattern makes it test every position).
  */
-export function unicodeWordBoundaries(source: string, mode: 'exact' | 'gate' = 'exact'): string {
-  const boundaries = mode === 'gate' ? GATE_BOUNDARIES : EXACT_BOUNDARIES;
+export function unicodeWordBoundaries(source: string): string {
   let result = '';
   for (let index = 0; index < source.length; index += 1) {
     const character = source[index];
     if (character === '\\' && index + 1 < source.length) {
       const next = source[index + 1];
       if (next === 'b' && !insideCharacterClass(source, index)) {
-        if (startsWithWordCharacter(source, index + 2)) result += boundaries.start;
-        else if (endsWithWordCharacter(source, index)) result += boundaries.end;
-        else result += boundaries.full;
+        if (startsWithWordCharacter(source, index + 2)) result += WORD_START;
+        else if (endsWithWordCharacter(source, index)) result += WORD_END;
+        else result += FULL_BOUNDARY;
       } else {
         result += character + next;
       }
       index += 1;
       continue;
     }
-    if (mode === 'gate' && character === '(' && source[index + 1] === '?' && !insideCharacterClass(source, index)) {
-      // A gate leaves out the pattern's own lookarounds (with no group inside): any match then still matches.
-      const end = simpleLookaroundEnd(source, index);
-      if (end !== undefined) {
-        index = end;
-        continue;
-      }
-    }
     result += character;
   }
   return result;
-}
-
-/** The index of the ')' closing a lookaround that opens at `open` and has no group inside, if it is one. */
-function simpleLookaroundEnd(source: string, open: number): number | undefined {
-  const head = source.slice(open, open + 4);
-  const bodyStart = head === '(?<!' || head === '(?<=' ? open + 4 : head.startsWith('(?!') || head.startsWith('(?=') ? open + 3 : undefined;
-  if (bodyStart === undefined) return undefined;
-  let inClass = false;
-  for (let index = bodyStart; index < source.length; index += 1) {
-    const character = source[index];
-    if (character === '\\') index += 1;
-    else if (inClass) inClass = character !== ']';
-    else if (character === '[') inClass = true;
-    else if (character === '(') return undefined;
-    else if (character === ')') return index;
-  }
-  return undefined;
 }
 
 /** Whether whatever the pattern matches from `position` certainly begins with a letter, digit or '_'. */
