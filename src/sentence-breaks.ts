@@ -42,11 +42,10 @@ for (const [from, to] of [[0x2600, 0x27bf], [0x1f300, 0x1faff]]) {
   }
 }
 
-/** One character and the Extend characters after it (rule SB5: they belong to it). */
-interface Unit {
-  kind: SentenceClass;
-  start: number;
-}
+/** Per code unit of the Basic Multilingual Plane: its class, or UNKNOWN (the Map stays for the others). */
+const UNKNOWN = 255;
+const classOfUnit = new Uint8Array(0x10000).fill(UNKNOWN);
+for (const [codePoint, kind] of classOf) if (codePoint <= 0xffff) classOfUnit[codePoint] = kind;
 
 /**
  * The offsets at which the segments of `line` start (the first is 0), as Intl.Segmenter finds them; undefined
@@ -54,29 +53,37 @@ interface Unit {
  */
 export function sentenceStarts(line: string): number[] | undefined {
   const end = line.endsWith('\r') ? line.length - 1 : line.length;
-  const units: Unit[] = [];
+  // Units: one character and the Extend characters after it (rule SB5: they belong to it), as parallel arrays.
+  const kinds = new Uint8Array(end);
+  const unitStarts = new Int32Array(end);
+  let count = 0;
   for (let index = 0; index < end; ) {
-    const codePoint = line.codePointAt(index)!;
-    const kind = classOf.get(codePoint);
+    const unit = line.charCodeAt(index);
+    const surrogate = unit >= 0xd800 && unit <= 0xdbff;
+    const kind = surrogate ? classOf.get(line.codePointAt(index)!) : classOfUnit[unit] === UNKNOWN ? undefined : classOfUnit[unit];
     if (kind === undefined) return undefined;
-    // SB5: an Extend character is part of the one before it (one at the start stands alone, as Other).
-    if (kind !== SentenceClass.Extend || units.length === 0) units.push({ kind: kind === SentenceClass.Extend ? SentenceClass.Other : kind, start: index });
-    index += codePoint > 0xffff ? 2 : 1;
+    // An Extend character at the start stands alone, as Other.
+    if (kind !== SentenceClass.Extend || count === 0) {
+      kinds[count] = kind === SentenceClass.Extend ? SentenceClass.Other : kind;
+      unitStarts[count] = index;
+      count += 1;
+    }
+    index += surrogate ? 2 : 1;
   }
   const starts = line.length === 0 ? [] : [0];
-  for (let term = 0; term < units.length; term += 1) {
-    const kind = units[term].kind;
+  for (let term = 0; term < count; term += 1) {
+    const kind = kinds[term];
     if (kind !== SentenceClass.ATerm && kind !== SentenceClass.STerm) continue;
     // SB9, SB10: the terminator, its closing punctuation, then its spaces stay together.
     let next = term + 1;
-    while (next < units.length && units[next].kind === SentenceClass.Close) next += 1;
-    while (next < units.length && units[next].kind === SentenceClass.Sp) next += 1;
-    if (next >= units.length) break;
-    const following = units[next].kind;
+    while (next < count && kinds[next] === SentenceClass.Close) next += 1;
+    while (next < count && kinds[next] === SentenceClass.Sp) next += 1;
+    if (next >= count) break;
+    const following = kinds[next];
     if (kind === SentenceClass.ATerm && next === term + 1) {
       // SB6: "3.5"; SB7: "U.S." (a letter, the full stop, a capital).
       if (following === SentenceClass.Numeric) continue;
-      const before = term > 0 ? units[term - 1].kind : undefined;
+      const before = term > 0 ? kinds[term - 1] : undefined;
       if (following === SentenceClass.Upper && (before === SentenceClass.Upper || before === SentenceClass.Lower)) continue;
     }
     // SB8a: a comma, colon… or another terminator goes on with the sentence.
@@ -84,13 +91,17 @@ export function sentenceStarts(line: string): number[] | undefined {
     // SB8: after a full stop, no break when the next letter (past anything but letters and terminators) is lower case.
     if (kind === SentenceClass.ATerm) {
       let ahead = next;
-      while (ahead < units.length && ![SentenceClass.Upper, SentenceClass.Lower, SentenceClass.ATerm, SentenceClass.STerm].includes(units[ahead].kind)) ahead += 1;
-      if (ahead < units.length && units[ahead].kind === SentenceClass.Lower) continue;
+      while (ahead < count && !stopsLowerCaseLookahead(kinds[ahead])) ahead += 1;
+      if (ahead < count && kinds[ahead] === SentenceClass.Lower) continue;
     }
     // SB11.
-    starts.push(units[next].start);
+    starts.push(unitStarts[next]);
   }
   return starts;
+}
+
+function stopsLowerCaseLookahead(kind: SentenceClass): boolean {
+  return kind === SentenceClass.Upper || kind === SentenceClass.Lower || kind === SentenceClass.ATerm || kind === SentenceClass.STerm;
 }
 
 /** Every character the table knows (for tests). */

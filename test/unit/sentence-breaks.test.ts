@@ -37,6 +37,9 @@ describe('sentence breaks without Intl.Segmenter', () => {
   it('are left to Intl.Segmenter when a line has another character', () => {
     expect(sentenceStarts('Καλημέρα. Hola.')).toBeUndefined();
     expect(sentenceStarts('soft\u00ADhyphen')).toBeUndefined();
+    expect(sentenceStarts('Bold 𝐀. Next.')).toBeUndefined();
+    expect(sentenceStarts('lone \uD83D. surrogate')).toBeUndefined();
+    expect(sentenceStarts('lone \uDE00 low')).toBeUndefined();
     expect(sentenceStarts('Hola. ¿Qué tal? Bien.')).toEqual([0, 6, 16]);
   });
 
