@@ -6,12 +6,13 @@
 
 const enum SentenceClass { Other, Sp, Lower, Upper, Numeric, ATerm, STerm, Close, SContinue, Extend }
 
-const classOf = new Map<number, SentenceClass>();
-const setRange = (from: number, to: number, value: SentenceClass) => {
-  for (let codePoint = from; codePoint <= to; codePoint += 1) classOf.set(codePoint, value);
-};
+/** Per code unit of the Basic Multilingual Plane: its class, UNKNOWN, or NOT_YET (a symbol not classified yet). */
+const UNKNOWN = 255;
+const NOT_YET = 254;
+const classOfUnit = new Uint8Array(0x10000).fill(UNKNOWN);
+const setRange = (from: number, to: number, value: SentenceClass) => classOfUnit.fill(value, from, to + 1);
 const setEach = (characters: string, value: SentenceClass) => {
-  for (const character of characters) classOf.set(character.codePointAt(0)!, value);
+  for (let index = 0; index < characters.length; index += 1) classOfUnit[characters.charCodeAt(index)] = value;
 };
 setEach(' \t\u00A0', SentenceClass.Sp);
 setRange(0x61, 0x7a, SentenceClass.Lower);
@@ -44,12 +45,9 @@ function symbolClass(codePoint: number): SentenceClass | undefined {
   return PLAIN_SYMBOL.test(character) && !LETTER_LIKE.test(character) && !QUOTATION_ORNAMENT(codePoint) ? SentenceClass.Other : undefined;
 }
 
-/** Per code unit of the Basic Multilingual Plane: its class, UNKNOWN, or NOT_YET (a symbol not classified yet). */
-const UNKNOWN = 255;
-const NOT_YET = 254;
-const classOfUnit = new Uint8Array(0x10000).fill(UNKNOWN);
 for (const [from, to] of SYMBOL_BLOCKS) if (to <= 0xffff) classOfUnit.fill(NOT_YET, from, to + 1);
-for (const [codePoint, kind] of classOf) if (codePoint <= 0xffff) classOfUnit[codePoint] = kind;
+/** Symbols outside the Basic Multilingual Plane, as classified on first sight (undefined: not one). */
+const astralClass = new Map<number, SentenceClass | undefined>();
 
 function classOfCodePoint(codePoint: number): SentenceClass | undefined {
   if (codePoint <= 0xffff) {
@@ -60,12 +58,8 @@ function classOfCodePoint(codePoint: number): SentenceClass | undefined {
     }
     return kind === UNKNOWN ? undefined : kind;
   }
-  if (!classOf.has(codePoint)) {
-    const kind = symbolClass(codePoint);
-    if (kind === undefined) return undefined;
-    classOf.set(codePoint, kind);
-  }
-  return classOf.get(codePoint);
+  if (!astralClass.has(codePoint)) astralClass.set(codePoint, symbolClass(codePoint));
+  return astralClass.get(codePoint);
 }
 
 /**
@@ -128,6 +122,7 @@ function stopsLowerCaseLookahead(kind: SentenceClass): boolean {
 
 /** Every character the table knows (for tests). */
 export function knownCharacters(): string[] {
-  const symbols = SYMBOL_BLOCKS.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, offset) => from + offset)).filter((codePoint) => classOfCodePoint(codePoint) !== undefined);
-  return [...new Set([...classOf.keys(), ...symbols])].map((codePoint) => String.fromCodePoint(codePoint));
+  const codePoints = Array.from({ length: 0x10000 }, (_, unit) => unit);
+  for (const [from, to] of SYMBOL_BLOCKS) if (from > 0xffff) for (let codePoint = from; codePoint <= to; codePoint += 1) codePoints.push(codePoint);
+  return codePoints.filter((codePoint) => classOfCodePoint(codePoint) !== undefined).map((codePoint) => String.fromCodePoint(codePoint));
 }
