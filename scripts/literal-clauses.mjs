@@ -3,27 +3,20 @@
 // bundle, where src/pattern-prefilter.ts seeds its memo from them: a one-draft run then skips reading them.
 // Only a pure function's results are stored, keyed by the exact pattern source (and, for no-medical-advice
 // templates, by their word lists): a pattern edited since, or declared by a user, is simply read when met.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lintShippedExamples } from './lint-examples.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href;
-const { lintDrafts } = await import(dist('src/lint-core.js'));
-const { builtInRules } = await import(dist('rules/index.js'));
-const { defaultSettings, mergeSettings } = await import(dist('src/settings.js'));
-const { schemaDefaults } = await import(dist('src/schema.js'));
-const { literalClausesSeen } = await import(dist('src/pattern-prefilter.js'));
-
-const settings = mergeSettings(defaultSettings(), { languages: ['en', 'es', 'it'], jurisdictions: ['es', 'it', 'eu', 'us'] });
-const rules = builtInRules.map((rule) => ({ rule, severity: 'warn', options: schemaDefaults(rule.meta.optionsSchema) }));
-const inputs = ['en', 'es', 'it'].flatMap((language) => {
-  const folder = join(root, 'examples', 'drafts', language);
-  return readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => ({
-    path: join(folder, name), displayPath: `${language}/${name}`, source: readFileSync(join(folder, name), 'utf8'), reported: true, config: { settings, rules },
-  }));
+await lintShippedExamples({
+  ...(await import(dist('src/lint-core.js'))),
+  ...(await import(dist('rules/index.js'))),
+  ...(await import(dist('src/settings.js'))),
+  ...(await import(dist('src/schema.js'))),
 });
-await lintDrafts(inputs, { today: '2026-06-30', knownRuleIds: new Set() });
+const { literalClausesSeen } = await import(dist('src/pattern-prefilter.js'));
 const seen = literalClausesSeen();
 writeFileSync(join(root, 'dist', 'bundle', 'literal-clauses.json'), JSON.stringify(seen));
 console.log(`medpost: literal clauses of ${seen.length} patterns written next to the bundle`);
