@@ -290,12 +290,10 @@ interface CollectionRunInput {
 function collectionFindings(run: CollectionRunInput, options: LintCoreOptions): Finding[] {
   const cache = options.cache;
   const key = cache?.lookupCollection ? collectionCacheKey(run, options.today) : undefined;
-  if (key !== undefined) {
-    const cached = cache!.lookupCollection!(run.name, key);
-    if (cached) return cached;
-  }
+  const cached = key === undefined ? undefined : cache?.lookupCollection?.(run.name, key);
+  if (cached) return cached;
   const findings = runCollectionRule({ configured: run.configured, drafts: run.drafts }, run.settings, options.today);
-  if (key !== undefined) cache!.storeCollection?.(run.name, key, findings);
+  if (key !== undefined) cache?.storeCollection?.(run.name, key, findings);
   return findings;
 }
 
