@@ -28,7 +28,9 @@ export function isCollectionRule(rule: Rule): rule is CollectionRule {
 
 export function fingerprintOf(ruleId: string, kind: string | undefined, displayPath: string, text: string): string {
   const normalized = text.replace(/\s+/g, ' ').trim().toLowerCase();
-  return createHash('sha1').update(`${ruleId}\0${kind ?? ''}\0${displayPath}\0${normalized}`).digest('hex').slice(0, 16);
+  // toString of the first 8 bytes, not a slice of the hex digest: a slice would keep the whole digest alive with
+  // every finding held until the end of the run.
+  return createHash('sha1').update(`${ruleId}\0${kind ?? ''}\0${displayPath}\0${normalized}`).digest().toString('hex', 0, 8);
 }
 
 export function findingFromDescriptor(post: Post, configured: ConfiguredRule, descriptor: ReportDescriptor): Finding {

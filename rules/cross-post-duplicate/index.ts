@@ -3,7 +3,7 @@
 // draft's through MinHash + LSH, and reports each copy with the drafts it matches on other platforms.
 // A single draft aimed at several platforms is the same habit in one file: reported as 'multi-platform'.
 import type { CollectionRule } from '../../src/types.js';
-import { normalizedWords, shingleHashes, minHashSignature, findSimilarGroups } from './similarity.js';
+import { normalizedWords, shingleHashes, minHashSignature, findSimilarGroups, packUint32, unpackUint32 } from './similarity.js';
 
 interface Options {
   minSimilarity: number;
@@ -15,8 +15,10 @@ interface Options {
 export interface DuplicateSummary {
   platforms: string[];
   words: number;
-  shingles: number[];
-  signature: number[];
+  /** Sorted hashes of the word 3-shingles, packed (packUint32). */
+  shingles: string;
+  /** Their MinHash signature, packed. */
+  signature: string;
   /** Where the body text starts. */
   line: number;
   column: number;
@@ -65,8 +67,8 @@ const rule: CollectionRule<Options, DuplicateSummary> = {
     return {
       platforms: [...post.meta.platforms],
       words: words.length,
-      shingles,
-      signature: minHashSignature(shingles),
+      shingles: packUint32(shingles),
+      signature: packUint32(minHashSignature(shingles)),
       line: body.line,
       column: body.column,
       platformsLine: platformsPoint.line,
@@ -89,7 +91,10 @@ const rule: CollectionRule<Options, DuplicateSummary> = {
     }
 
     const compared = drafts.filter((draft) => draft.summary.words >= options.minWords && draft.summary.platforms.length > 0 && !draft.summary.reply);
-    const { groups, edges } = findSimilarGroups(compared.map((draft) => draft.summary), options.minSimilarity);
+    const { groups, edges } = findSimilarGroups(
+      compared.map(({ summary }) => ({ shingles: unpackUint32(summary.shingles), signature: unpackUint32(summary.signature) })),
+      options.minSimilarity,
+    );
     const neighbours = new Map<number, Array<{ group: number; similarity: number }>>();
     for (const edge of edges) {
       for (const [from, to] of [[edge.a, edge.b], [edge.b, edge.a]]) {

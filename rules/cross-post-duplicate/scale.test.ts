@@ -1,7 +1,7 @@
 // The duplicate detector must not compare every pair: 10,000 drafts would be 50 million comparisons.
 // These tests count the candidate pairs LSH proposes (work, not time) and check that the planted copies are found.
 import { describe, it, expect } from 'vitest';
-import { findSimilarGroups, minHashSignature, shingleHashes, jaccard, jaccardAtLeast, hashString } from './similarity.js';
+import { findSimilarGroups, minHashSignature, shingleHashes, jaccard, jaccardAtLeast, hashString, packUint32, unpackUint32, type SimilarityItem } from './similarity.js';
 import fc from 'fast-check';
 import rule, { type DuplicateSummary } from './index.js';
 import { defaultSettings } from '../../src/settings.js';
@@ -19,9 +19,14 @@ function random(seed: number): () => number {
   };
 }
 
-function summaryOf(words: string[], platforms: string[]): DuplicateSummary {
+function itemOf(words: string[]): SimilarityItem {
   const shingles = shingleHashes(words);
-  return { platforms, words: words.length, shingles, signature: minHashSignature(shingles), line: 5, column: 1, platformsLine: 2, platformsColumn: 11, reply: false };
+  return { shingles, signature: minHashSignature(shingles) };
+}
+
+function summaryOf(words: string[], platforms: string[]): DuplicateSummary {
+  const { shingles, signature } = itemOf(words);
+  return { platforms, words: words.length, shingles: packUint32(shingles), signature: packUint32(signature), line: 5, column: 1, platformsLine: 2, platformsColumn: 11, reply: false };
 }
 
 /** `originals` distinct drafts for instagram (sharing a signature line), plus `planted` facebook copies with one word changed. */
@@ -43,27 +48,27 @@ function buildCalendar(originals: number, planted: number, seed: number) {
     pairs.push([original, texts.length - 1]);
   }
   const summaries = texts.map((words, index) => summaryOf(words, index < originals ? ['instagram'] : ['facebook']));
-  return { summaries, pairs };
+  return { items: texts.map(itemOf), summaries, pairs };
 }
 
 describe('cross-post-duplicate at scale', () => {
-  const { summaries, pairs } = buildCalendar(9_850, 150, 20260301);
+  const { items, summaries, pairs } = buildCalendar(9_850, 150, 20260301);
 
   it('proposes a near-linear number of candidate pairs for 10,000 drafts and finds every planted copy', () => {
-    const { groups, edges, candidatePairs } = findSimilarGroups(summaries, 0.8);
+    const { groups, edges, candidatePairs } = findSimilarGroups(items, 0.8);
     expect(groups).toHaveLength(10_000);
     // All pairs would be 49,995,000; the planted copies alone are 150. Allow a generous linear bound.
     expect(candidatePairs).toBeGreaterThanOrEqual(150);
-    expect(candidatePairs).toBeLessThan(2 * summaries.length);
+    expect(candidatePairs).toBeLessThan(2 * items.length);
     const found = new Set(edges.map((edge) => `${edge.a}-${edge.b}`));
     for (const [original, copy] of pairs) expect(found.has(`${original}-${copy}`)).toBe(true);
     expect(edges).toHaveLength(150);
-    for (const edge of edges) expect(jaccard(summaries[edge.a].shingles, summaries[edge.b].shingles)).toBeGreaterThanOrEqual(0.8);
+    for (const edge of edges) expect(jaccard(items[edge.a].shingles, items[edge.b].shingles)).toBeGreaterThanOrEqual(0.8);
   });
 
   it('stays far below a candidate per draft as the calendar grows (false candidates are rare, not all pairs)', () => {
     for (const [originals, planted] of [[2_450, 50], [4_900, 100], [9_800, 200]]) {
-      const candidates = findSimilarGroups(buildCalendar(originals, planted, 99).summaries, 0.8).candidatePairs;
+      const candidates = findSimilarGroups(buildCalendar(originals, planted, 99).items, 0.8).candidatePairs;
       const drafts = originals + planted;
       expect(candidates).toBeGreaterThanOrEqual(planted);
       // Unrelated texts become candidates with probability about 16·J⁴ (J their similarity): a few in ten thousand drafts.
@@ -73,7 +78,7 @@ describe('cross-post-duplicate at scale', () => {
 
   it('collapses a text copied 2,000 times into one group instead of two million pairs', () => {
     const words = Array.from({ length: 40 }, (_, index) => `word${index}`);
-    const copies = Array.from({ length: 2_000 }, () => summaryOf(words, ['x']));
+    const copies = Array.from({ length: 2_000 }, () => itemOf(words));
     const { groups, candidatePairs } = findSimilarGroups(copies, 0.8);
     expect(groups).toHaveLength(1);
     expect(candidatePairs).toBe(0);
@@ -89,6 +94,20 @@ describe('cross-post-duplicate at scale', () => {
       options: { minSimilarity: 0.8, minWords: 8, flagMultiPlatform: true, maxListed: 3 },
     });
     expect(reports.filter((report) => report.kind === 'copy')).toHaveLength(300);
+  });
+});
+
+describe('packUint32', () => {
+  it('round-trips any list of 32-bit values through a base64 string', () => {
+    fc.assert(fc.property(fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 300 }), (values) => {
+      const packed = packUint32(values);
+      expect(packed).toMatch(/^[A-Za-z0-9+/]*={0,2}$/);
+      expect([...unpackUint32(packed)]).toEqual(values);
+    }));
+  });
+
+  it('is little-endian whatever the machine (a cache can move between machines)', () => {
+    expect(packUint32([1, 0x01020304])).toBe(Buffer.from([1, 0, 0, 0, 4, 3, 2, 1]).toString('base64'));
   });
 });
 
