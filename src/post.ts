@@ -42,9 +42,20 @@ export interface ParseOptions {
   platformAliases?: ReadonlyMap<string, string>;
 }
 
+/**
+ * The same text, stored by V8 as a two-byte string. V8 compiles each regular expression once per string form it
+ * meets (one-byte for Latin-1 text, two-byte otherwise), and drafts come in both: ASCII, accented and emoji posts.
+ * Every text the rules scan derives from the source, and slices keep its form, so with this each lexicon pattern is
+ * compiled once instead of twice (measured: regexp code 32 -> 21 MB per thread at 3,000 drafts, ~2% less time).
+ * An engine that stored strings otherwise would just compile as before: the text is the same.
+ */
+function inTwoByteForm(text: string): string {
+  return `\u0100${text}`.slice(1);
+}
+
 export async function parsePost(rawSource: string, options: ParseOptions): Promise<ParsedPost> {
   const problems: ParseProblem[] = [];
-  const source = rawSource.charCodeAt(0) === 0xfeff ? rawSource.slice(1) : rawSource;
+  const source = inTwoByteForm(rawSource.charCodeAt(0) === 0xfeff ? rawSource.slice(1) : rawSource);
   const lineStarts = computeLineStarts(source);
   const pointAt = (offset: number): SourcePoint => pointFromLineStarts(lineStarts, offset);
 
