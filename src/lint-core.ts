@@ -207,19 +207,29 @@ const sharedStrings = new Map<string, string>();
  * at 100,000 drafts that is some 750,000 findings.
  */
 export function shareStrings(record: DraftRecord): DraftRecord {
-  for (const finding of record.findings) {
-    for (const field of REPEATED_FIELDS) {
-      const value = finding[field];
-      if (typeof value !== 'string') continue;
-      const shared = sharedStrings.get(value);
-      if (shared === undefined) sharedStrings.set(value, value);
-      else (finding as unknown as Record<string, string>)[field] = shared;
-    }
-  }
+  for (const finding of record.findings) shareFindingStrings(finding);
+  // The collection run keys (rule, severity and options as JSON): the same three or so strings on every record.
+  for (const entry of record.summaries) entry[0] = sharedString(entry[0]);
   return record;
 }
 
-/** Collection rules over every record, then directives; one result per reported draft. */
+/** The same for one finding; collection rules' findings too (a calendar rule can report most drafts of a run). */
+function shareFindingStrings(finding: Finding): void {
+  for (const field of REPEATED_FIELDS) {
+    const value = finding[field];
+    if (typeof value !== 'string') continue;
+    (finding as unknown as Record<string, string>)[field] = sharedString(value);
+  }
+}
+
+function sharedString(value: string): string {
+  const shared = sharedStrings.get(value);
+  if (shared !== undefined) return shared;
+  sharedStrings.set(value, value);
+  return value;
+}
+
+/** Collection rules over every record, then directives; one result per reported draft. Empties the records' summaries. */
 export function finishRun(records: DraftRecord[], inputs: readonly DraftInput[], options: LintCoreOptions): LintFileResult[] {
   const runs = new Map<string, CollectionRunInput>();
   for (const input of inputs) {
@@ -237,6 +247,8 @@ export function finishRun(records: DraftRecord[], inputs: readonly DraftInput[],
       run.drafts.push({ path: record.path, displayPath: record.displayPath, reported: record.reported, summary });
       run.cacheKeys.push(record.cacheKey);
     }
+    // From here the runs hold the summaries, and each run lets go of its own once done with them (below).
+    record.summaries = [];
     if (record.reported) {
       const result: LintFileResult = {
         filePath: record.path,
@@ -257,8 +269,12 @@ export function finishRun(records: DraftRecord[], inputs: readonly DraftInput[],
     if (run.drafts.length === 0 || !run.drafts.some((draft) => draft.reported)) continue;
     const started = timingEnabled ? performance.now() : 0;
     for (const finding of collectionFindings(run, options)) {
+      shareFindingStrings(finding);
       byDisplayPath.get(finding.file)?.findings.push(finding);
     }
+    // At 100,000 drafts a run's summaries are tens of megabytes, no longer needed while the next run works.
+    run.drafts = [];
+    run.cacheKeys = [];
     if (timingEnabled) addTiming(run.configured.rule.meta.id, started);
   }
   for (const record of records) {
