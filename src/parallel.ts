@@ -16,6 +16,8 @@ import { importModule } from './import-module.js';
  */
 export const PARALLEL_THRESHOLD = 4000;
 const BATCH_SIZE = 100;
+/** Batches shrink to this as the queue empties, so that no thread waits long for another's last batch. */
+const LAST_BATCH_SIZE = 10;
 
 export interface WorkerSetup {
   cwd: string;
@@ -51,7 +53,9 @@ type Item = { input: DraftInput; index: number };
 
 /**
  * Lints `items` on the main thread and `workerCount` workers at once. Work is handed out in batches from one
- * queue, so a slower thread simply takes fewer.
+ * queue, so a slower thread simply takes fewer. Batches get smaller towards the end of the queue (a share of
+ * what remains): with batches of 100 to the last, the main thread waited ~0.25 s for the worker's last one at
+ * 10,000 drafts, with nothing else to do.
  */
 export async function processInParallel(
   items: readonly Item[],
@@ -59,25 +63,32 @@ export async function processInParallel(
   workerCount: number,
   processLocally: (batch: readonly Item[]) => Promise<DraftRecord[]>,
 ): Promise<Map<number, DraftRecord>> {
-  const batches: Item[][] = [];
-  for (let start = 0; start < items.length; start += BATCH_SIZE) batches.push(items.slice(start, start + BATCH_SIZE));
   const records = new Map<number, DraftRecord>();
+  const threads = workerCount + 1;
   let next = 0;
-  const take = (): number | undefined => (next < batches.length ? next++ : undefined);
+  let batchCount = 0;
+  const take = (): { id: number; batch: Item[] } | undefined => {
+    const remaining = items.length - next;
+    if (remaining <= 0) return undefined;
+    const size = Math.max(LAST_BATCH_SIZE, Math.min(BATCH_SIZE, Math.ceil(remaining / (4 * threads))));
+    const batch = items.slice(next, next + size);
+    next += batch.length;
+    return { id: batchCount++, batch };
+  };
 
   // Loaded here, not at start-up: a hook run on a few drafts never starts a worker.
   const { Worker: WorkerThread } = await importModule<typeof import('node:worker_threads')>('node:worker_threads');
-  const workers = Array.from({ length: Math.min(workerCount, Math.max(0, batches.length - 1)) }, () => new WorkerThread(workerUrl, { workerData: setup }));
+  const workers = Array.from({ length: Math.min(workerCount, Math.max(0, Math.ceil(items.length / BATCH_SIZE) - 1)) }, () => new WorkerThread(workerUrl, { workerData: setup }));
   const runWorker = (worker: Worker) => new Promise<void>((resolve, reject) => {
     let inFlight = 0;
     const send = async () => {
-      const id = take();
-      if (id === undefined) {
+      const taken = take();
+      if (taken === undefined) {
         if (inFlight === 0) resolve();
         return;
       }
       inFlight += 1;
-      worker.postMessage({ id, items: forWorker(batches[id]) } satisfies WorkerBatch);
+      worker.postMessage({ id: taken.id, items: forWorker(taken.batch) } satisfies WorkerBatch);
     };
     worker.on('message', (message: { id: number; records?: Array<[number, DraftRecord]>; error?: string }) => {
       if (message.error) return reject(new Error(`a lint worker failed: ${message.error}`));
@@ -93,8 +104,8 @@ export async function processInParallel(
     send().then(send).catch(reject);
   });
   const runLocally = async () => {
-    for (let id = take(); id !== undefined; id = take()) {
-      const batch = batches[id];
+    for (let taken = take(); taken !== undefined; taken = take()) {
+      const { batch } = taken;
       const done = await processLocally(batch);
       batch.forEach((item, position) => records.set(item.index, shareStrings(done[position])));
       // Let the workers' messages in (their results, and their requests for the next batch) before taking another.
