@@ -3,6 +3,7 @@
 // links, hashtags, mentions, media and language.
 import matter from 'gray-matter';
 import { parseDocument, isMap, isScalar, LineCounter, type Document } from 'yaml';
+import { readSimpleFrontMatter, type SimpleFrontMatter } from './simple-front-matter.js';
 import { markdownParser } from './markdown-parser.js';
 import type { Root, Nodes } from 'mdast';
 import type {
@@ -62,6 +63,8 @@ export async function parsePost(rawSource: string, options: ParseOptions): Promi
   // --- front matter ---
   let frontMatter: Record<string, unknown> = {};
   let yamlDocument: Document | undefined;
+  /** Front matter of the usual shapes, read without the yaml package (same value and positions; see its tests). */
+  let simpleFrontMatter: SimpleFrontMatter | undefined;
   let matterOffset = 0;
   let bodyOffset = 0;
   const opensFrontMatter = /^---[ \t]*\r?\n/.test(source);
@@ -73,7 +76,8 @@ export async function parsePost(rawSource: string, options: ParseOptions): Promi
       const file = matter(source, {
         engines: {
           yaml: (text: string) => {
-            yamlDocument = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+            simpleFrontMatter = readSimpleFrontMatter(text);
+            if (!simpleFrontMatter) yamlDocument = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
             return {};
           },
         },
@@ -84,7 +88,9 @@ export async function parsePost(rawSource: string, options: ParseOptions): Promi
     } catch (error) {
       problems.push({ message: `front matter could not be split: ${(error as Error).message}`, offset: 0 });
     }
-    if (yamlDocument) {
+    if (simpleFrontMatter) {
+      frontMatter = simpleFrontMatter.value;
+    } else if (yamlDocument) {
       const errors = yamlDocument.errors;
       if (errors.length > 0) {
         const first = errors[0];
@@ -125,7 +131,8 @@ export async function parsePost(rawSource: string, options: ParseOptions): Promi
   const extraction = extractFromTree(tree, source);
   const text = extraction.text;
   const meta = normalizeMeta(frontMatter, options.platformAliases);
-  const media: MediaItem[] = [...frontMatterMedia(frontMatter, yamlDocument, matterOffset), ...extraction.media];
+  const frontMatterRange = frontMatterRanges(simpleFrontMatter, yamlDocument, matterOffset);
+  const media: MediaItem[] = [...frontMatterMedia(frontMatter, frontMatterRange), ...extraction.media];
   (meta as PostMeta).media = media;
 
   const links = [...extraction.links, ...findBareDomainsInText(text, extraction.links)];
@@ -166,9 +173,7 @@ export async function parsePost(rawSource: string, options: ParseOptions): Promi
     language,
     languageSource,
     pointAt,
-    frontMatterRange(key: string) {
-      return frontMatterKeyRange(yamlDocument, matterOffset, key);
-    },
+    frontMatterRange,
   };
   return { post, problems };
 }
@@ -242,6 +247,19 @@ export function pointFromLineStarts(lineStarts: number[], offset: number): Sourc
   return { line: low + 1, column: offset - lineStarts[low] + 1, offset };
 }
 
+/** Where a top-level front matter key and its value are in the source, from whichever reader read them. */
+type FrontMatterRanges = (key: string) => { start: number; end: number; keyStart?: number } | undefined;
+
+function frontMatterRanges(simple: SimpleFrontMatter | undefined, document: Document | undefined, matterOffset: number): FrontMatterRanges {
+  if (simple) {
+    return (key) => {
+      const entry = simple.entries.find((candidate) => candidate.key === key);
+      return entry && { start: matterOffset + entry.valueStart, end: matterOffset + entry.valueEnd, keyStart: matterOffset + entry.keyStart };
+    };
+  }
+  return (key) => frontMatterKeyRange(document, matterOffset, key);
+}
+
 function frontMatterKeyRange(document: Document | undefined, matterOffset: number, key: string) {
   if (!document || !isMap(document.contents)) return undefined;
   for (const pair of document.contents.items) {
@@ -257,9 +275,9 @@ function frontMatterKeyRange(document: Document | undefined, matterOffset: numbe
   return undefined;
 }
 
-function frontMatterMedia(frontMatter: Record<string, unknown>, document: Document | undefined, matterOffset: number): MediaItem[] {
+function frontMatterMedia(frontMatter: Record<string, unknown>, frontMatterRange: FrontMatterRanges): MediaItem[] {
   const items: MediaItem[] = [];
-  const range = frontMatterKeyRange(document, matterOffset, 'media') ?? { start: 0, end: 0 };
+  const range = frontMatterRange('media') ?? { start: 0, end: 0 };
   const raw = frontMatter.media;
   const list = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
   for (const entry of list) {
