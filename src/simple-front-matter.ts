@@ -3,7 +3,8 @@
 // of one-level mappings (`media:` entries). For that subset it gives exactly what the yaml package gives (value and
 // positions: a test compares both on generated and random front matter); for anything else (comments, numbers,
 // anchors, tags, escapes, multi-line values, tabs, CR, duplicate keys…) it returns undefined, and the yaml package
-// reads the text. Reading front matter with the yaml package was 6% of a 10,000-draft run; this reads it ~10x faster.
+// reads the text. Reading front matter with the yaml package was ~6% of a 10,000-draft run; this reads the usual
+// shapes 12-13x faster (2,828 front matters of the bench corpus: 130 ms -> 10 ms, parseDocument + toJS included).
 
 export interface SimpleFrontMatterEntry {
   key: string;
