@@ -109,7 +109,7 @@ async function runLint(paths: string[], options: LintCommandOptions, mayRelaunch
   if (mayRelaunch && !options.stdin) {
     const relaunch = await import('./relaunch.js');
     if (!relaunch.regexpsCompiledDirectly() && (await relaunch.draftsAtLeast(paths, relaunch.RELAUNCH_FROM_DRAFTS))) {
-      return relaunch.relaunchWithCompiledRegexps();
+      return relaunch.relaunchWithCompiledRegexps(await relaunch.draftsAtLeast(paths, relaunch.LARGE_RUN_DRAFTS, false));
     }
   }
   const [{ lint }, { loadFormatter, formatterNames }] = await Promise.all([import('./lint.js'), import('./formatters/index.js')]);

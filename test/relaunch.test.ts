@@ -74,8 +74,12 @@ describe('draftsAtLeast (the estimate made before anything is loaded)', () => {
     expect(await draftsAtLeast([at('two/notes.txt'), at('one/a.md')], 2)).toBe(false);
   });
 
-  it('takes no paths (the configured set) and globs or missing paths as many', async () => {
+  it('takes no paths (the configured set) and globs or missing paths as many, or as few when asked', async () => {
     expect(await draftsAtLeast([], 2)).toBe(true);
     expect(await draftsAtLeast([at('*/a.md')], 2)).toBe(true);
+    expect(await draftsAtLeast([], 2, false)).toBe(false);
+    expect(await draftsAtLeast([at('*/a.md')], 2, false)).toBe(false);
+    expect(await draftsAtLeast([at('*/a.md'), at('two')], 2, false)).toBe(true);
+    expect(await draftsAtLeast([at('*/a.md'), at('one')], 2, false)).toBe(false);
   });
 });
