@@ -109,8 +109,12 @@ const RULE_BATCH_CHARACTERS = 1_000_000;
  */
 export async function processDrafts(
   inputs: readonly DraftInput[],
-  options: Pick<LintCoreOptions, 'keepSource' | 'onPost' | 'cache'>,
+  options: Pick<LintCoreOptions, 'keepSource' | 'onPost' | 'cache'> & {
+    /** This thread lints more drafts than these in the run (a worker's batch): see ParseOptions.twoByte. */
+    moreToCome?: boolean;
+  },
 ): Promise<DraftRecord[]> {
+  const twoByte = options.moreToCome === true || inputs.length > 1;
   const records: DraftRecord[] = [];
   /** Drafts parsed and waiting for the rules, grouped by configuration, then by whether they are reported. */
   const batch = new Map<FileConfig, { reported: Parsed[]; context: Parsed[] }>();
@@ -152,6 +156,7 @@ export async function processDrafts(
       displayPath: input.displayPath,
       settings,
       platformAliases: platformRegistry(settings).aliases,
+      twoByte,
     });
     if (timingEnabled) addTiming('(parsing)', parseStarted);
     options.onPost?.(post, input);

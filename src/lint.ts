@@ -288,7 +288,7 @@ async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptio
   // A miss was counted above: linting it only writes its entry.
   const storing = cache?.storeOnly();
   const computed = await processInParallel(pending, setup, workerCount, (batch) =>
-    processDrafts(batch.map(({ input }) => input), { keepSource: coreOptions.keepSource, cache: storing }));
+    processDrafts(batch.map(({ input }) => input), { keepSource: coreOptions.keepSource, cache: storing, moreToCome: true }));
   for (const { index } of pending) records[index] = computed.get(index)!;
   return records;
 }

@@ -25,7 +25,7 @@ async function lintBatch(batch: WorkerBatch): Promise<void> {
   try {
     const inputs: DraftInput[] = [];
     for (const { index, ...item } of batch.items) inputs.push({ ...item, config: await loader.fileConfig(item.path) });
-    const linted = await processDrafts(inputs, { keepSource: setup.keepSource, cache: await storing });
+    const linted = await processDrafts(inputs, { keepSource: setup.keepSource, cache: await storing, moreToCome: true });
     const records = batch.items.map((item, position) => [item.index, linted[position]] as const);
     parentPort!.postMessage({ id: batch.id, records });
   } catch (error) {

@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { builtInRules } from '../rules/index.js';
-import { lintDrafts, type DraftInput } from '../src/lint-core.js';
+import { lintDrafts, processDrafts, type DraftInput } from '../src/lint-core.js';
 import { defaultSettings, mergeSettings } from '../src/settings.js';
 import { schemaDefaults } from '../src/schema.js';
 import { applyFixes } from '../src/fix.js';
@@ -78,6 +78,18 @@ describe('properties over arbitrary drafts', () => {
           expect(finding.endLine).toBeLessThanOrEqual(lines.length);
           expect(finding.endColumn).toBeLessThanOrEqual(lines[finding.endLine - 1] + 1);
         }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives the same records whether the text is held in one-byte or two-byte form (a run of one draft or of many)', async () => {
+    await fc.assert(
+      fc.asyncProperty(draft, async (source) => {
+        const input: DraftInput = { path: '/virtual/a.md', displayPath: 'a.md', source, reported: true, config };
+        const alone = await processDrafts([input], {});
+        const amongMany = await processDrafts([input], { moreToCome: true });
+        expect(amongMany).toEqual(alone);
       }),
       { numRuns: 150 },
     );
