@@ -1,6 +1,6 @@
 // A fast reader for the front matter most drafts have: one `key: value` per line, where a value is a plain word or
-// phrase, a quoted phrase without escapes, true or false, a flow list (`[x, bluesky]`), or a block list of those or
-// of one-level mappings (`media:` entries). For that subset it gives exactly what the yaml package gives (value and
+// phrase, a quoted phrase without escapes, true, false or null, a flow list (`[x, bluesky]`), or a block list of
+// those or of one-level mappings (`media:` entries). For that subset it gives exactly what the yaml package gives (value and
 // positions: a test compares both on generated and random front matter); for anything else (comments, numbers,
 // anchors, tags, escapes, multi-line values, tabs, CR, duplicate keys…) it returns undefined, and the yaml package
 // reads the text. Reading front matter with the yaml package was ~6% of a 10,000-draft run; this reads the usual
