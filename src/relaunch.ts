@@ -17,7 +17,8 @@ const FLAG = '--no-regexp-tier-up';
  * with two threads: peak 520 -> 395 -> 350 MB, the same time within the noise (three runs each; growing by 30%,
  * or 4 MB half-spaces, cost time).
  */
-const HEAP_FLAGS = ['--heap-growing-percent=50', '--max-semi-space-size=8'];
+const HEAP_GROWTH = '--heap-growing-percent=50';
+const YOUNG_GENERATION = '--max-semi-space-size=8';
 /**
  * From this many drafts named (folders and files, counted; not globs or the configured set), the heap grows by a
  * fifth instead: half of a heap holding 100,000 drafts' findings is some 300 MB of garbage allowed to pile up.
@@ -25,7 +26,7 @@ const HEAP_FLAGS = ['--heap-growing-percent=50', '--max-semi-space-size=8'];
  * the time for 20 MB, so smaller sets keep 50%.
  */
 export const LARGE_RUN_DRAFTS = 30_000;
-const LARGE_RUN_HEAP_FLAGS = ['--heap-growing-percent=20', '--max-semi-space-size=8'];
+const LARGE_RUN_HEAP_GROWTH = '--heap-growing-percent=20';
 /**
  * From this many drafts the second start-up (~110 ms) pays for itself. Measured (2 cores, Node 20): one draft
  * 0.30 s either way; two drafts 0.65 s as started, 0.46 s with the flag; five drafts 0.99 s / 0.68 s. Only the
@@ -41,8 +42,8 @@ export function regexpsCompiledDirectly(): boolean {
 /** Runs this same command line again in a Node started with the flags; resolves to its exit code. */
 export function relaunchWithCompiledRegexps(largeRun = false): Promise<number> {
   const [, script, ...args] = process.argv;
-  const heapFlags = largeRun ? LARGE_RUN_HEAP_FLAGS : HEAP_FLAGS;
-  const child = spawn(process.execPath, [...process.execArgv, FLAG, ...heapFlags, script, ...args], { stdio: 'inherit' });
+  const heapGrowth = largeRun ? LARGE_RUN_HEAP_GROWTH : HEAP_GROWTH;
+  const child = spawn(process.execPath, [...process.execArgv, FLAG, heapGrowth, YOUNG_GENERATION, script, ...args], { stdio: 'inherit' });
   // A Ctrl-C in a terminal reaches both processes; a signal sent to this one alone is passed on, so that the
   // child (which may be writing fixes) ends as it would have on its own.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;

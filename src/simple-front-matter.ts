@@ -22,6 +22,10 @@ export interface SimpleFrontMatter {
 /** Characters outside this set send the text to the yaml package (controls, CR, tabs, BOM, surrogates, C1, specials). */
 const OUTSIDE_SUBSET = /[^\n\x20-\x7e\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*/;
+/** `key:` alone on its line: a block list follows. */
+const LIST_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):$/;
+/** A list item that is a mapping entry (`- key: value`), not a word. */
+const MAPPING_ITEM = /^[A-Za-z_][A-Za-z0-9_-]*:(?: |$)/;
 /** A plain scalar that starts with a letter or digit and holds no comment, no ': ' and no trailing ':'. */
 const PLAIN = /^[\p{L}\p{N}](?:[\p{L}\p{N}\p{M} _./+,()'!?&%@*=~^$-]|:(?=[^\s:]))*/u;
 /** In a flow list: no commas, brackets, braces or colons. */
@@ -126,18 +130,18 @@ export function readSimpleFrontMatter(text: string): SimpleFrontMatter | undefin
   let index = first;
   while (index <= last) {
     const line = lines[index];
-    const key = KEY.exec(line)?.[0];
-    if (!key || !isKey(key) || line[key.length] !== ':' || Object.hasOwn(value, key)) return undefined;
     const keyStart = lineStarts[index];
-    if (line.length > key.length + 1) {
-      const pair = readPair(line, 0);
-      if (!pair) return undefined;
-      value[key] = pair.value;
-      entries.push({ key, keyStart, valueStart: keyStart + pair.valueStart, valueEnd: keyStart + pair.valueEnd });
+    const pair = readPair(line, 0);
+    if (pair) {
+      if (Object.hasOwn(value, pair.key)) return undefined;
+      value[pair.key] = pair.value;
+      entries.push({ key: pair.key, keyStart, valueStart: keyStart + pair.valueStart, valueEnd: keyStart + pair.valueEnd });
       index += 1;
       continue;
     }
-    // `key:` alone on its line: a block list follows, at one indentation for all its items.
+    // Else `key:` alone on its line, and a block list follows, at one indentation for all its items.
+    const key = LIST_KEY.exec(line)?.[1];
+    if (!key || !isKey(key) || Object.hasOwn(value, key)) return undefined;
     const list = readBlockList(lines, index + 1, last);
     if (!list) return undefined;
     value[key] = list.items;
@@ -162,7 +166,7 @@ function readBlockList(lines: string[], from: number, last: number): { items: un
     if (lineIndent !== indent || line[indent] !== '-' || line[indent + 1] !== ' ') return undefined;
     const itemStart = indent + 2;
     if (line[itemStart] === ' ') return undefined;
-    const pair = KEY.test(line.slice(itemStart)) && /^[A-Za-z_][A-Za-z0-9_-]*:(?: |$)/.test(line.slice(itemStart)) ? readPair(line, itemStart) : undefined;
+    const pair = MAPPING_ITEM.test(line.slice(itemStart)) ? readPair(line, itemStart) : undefined;
     if (!pair) {
       const scalar = readLineValue(line, itemStart);
       if (!scalar || Array.isArray(scalar.value)) return undefined;
