@@ -26,22 +26,31 @@ export function foldForScan(text: string): string {
   return FOLDED.test(lower) ? lower.replace(FOLDED, (character) => CASE_FOLDS[character] ?? ' ') : lower;
 }
 
-/** A code unit whose symbol is not known yet (learnt on first sight: most of the 65,536 never occur). */
-const UNKNOWN = 0xffff;
-/** A transition, failure or output link not worked out yet. */
+/** A failure or output link not worked out yet. */
 const UNRESOLVED = -2;
 
+/**
+ * The two big tables are as narrow as an automaton allows: the lexicons' have fewer than 255 symbols and 65,535
+ * states, so a symbol fits a byte and a state two (7.7 -> 4 MB per thread for the built-in rules). The largest
+ * value of the type marks an entry not worked out yet.
+ */
+type SymbolTable = Uint8Array | Uint16Array;
+type StateTable = Uint16Array | Uint32Array;
+
 export class LiteralAutomaton {
-  /** Per code unit: the symbol of its lower case in the literals' alphabet, 0 for "in no literal". */
-  private readonly symbolOf = new Uint16Array(0x10000).fill(UNKNOWN);
+  /** Per code unit: the symbol of its lower case in the literals' alphabet, 0 for "in no literal", or `unknown`. */
+  private readonly symbolOf: SymbolTable;
+  /** A code unit whose symbol is not known yet (learnt on first sight: most of the 65,536 never occur). */
+  private readonly unknown: number;
   private readonly symbols = new Map<number, number>();
   private readonly symbolCount: number;
   /**
-   * next[state * symbolCount + symbol]: the transition function (failures folded in), or UNRESOLVED. The trie's
+   * next[state * symbolCount + symbol]: the transition function (failures folded in), or `unresolved`. The trie's
    * edges are set up front; every other entry is worked out the first time a scan takes it, so an automaton
    * costs only its trie to build (a one-draft run visits a few hundred of its thousands of states).
    */
-  private readonly next: Int32Array;
+  private readonly next: StateTable;
+  private readonly unresolved: number;
   /** The literal that ends at a state, or -1. */
   private readonly literalAt: Int32Array;
   /** Per state: the state it was reached from in the trie, and by which symbol. */
@@ -71,13 +80,17 @@ export class LiteralAutomaton {
       }
     }
     this.symbolCount = symbols.size + 1;
+    this.symbolOf = this.symbolCount < 0xff ? new Uint8Array(0x10000).fill(0xff) : new Uint16Array(0x10000).fill(0xffff);
+    this.unknown = this.symbolCount < 0xff ? 0xff : 0xffff;
 
     // The trie of the literals, written straight into the transition table, sized for the most states the
     // literals could need and trimmed once the count is known.
     const width = this.symbolCount;
     let capacity = 1;
     for (const literal of scanned) capacity += literal.length;
-    let next = new Int32Array(capacity * width).fill(UNRESOLVED);
+    const unresolved = capacity < 0xffff ? 0xffff : 0xffffffff;
+    let next: StateTable = capacity < 0xffff ? new Uint16Array(capacity * width) : new Uint32Array(capacity * width);
+    next.fill(unresolved);
     const literalAt: number[] = [-1];
     const parent: number[] = [-1];
     const symbolIn: number[] = [0];
@@ -88,7 +101,7 @@ export class LiteralAutomaton {
       for (let index = 0; index < literal.length; index += 1) {
         const symbol = symbols.get(literal.charCodeAt(index))!;
         const slot = state * width + symbol;
-        if (next[slot] === UNRESOLVED) {
+        if (next[slot] === unresolved) {
           next[slot] = stateCount;
           literalAt.push(-1);
           parent.push(state);
@@ -101,8 +114,9 @@ export class LiteralAutomaton {
     }
     next = next.slice(0, stateCount * width);
     // From the root, a symbol that starts no literal stays at the root (symbol 0, "in no literal", included).
-    for (let symbol = 0; symbol < width; symbol += 1) if (next[symbol] === UNRESOLVED) next[symbol] = 0;
+    for (let symbol = 0; symbol < width; symbol += 1) if (next[symbol] === unresolved) next[symbol] = 0;
     this.next = next;
+    this.unresolved = unresolved;
     this.literalAt = Int32Array.from(literalAt);
     this.parent = Int32Array.from(parent);
     this.symbolIn = Int32Array.from(symbolIn);
@@ -117,7 +131,7 @@ export class LiteralAutomaton {
   private transition(state: number, symbol: number): number {
     const slot = state * this.symbolCount + symbol;
     let target = this.next[slot];
-    if (target === UNRESOLVED) {
+    if (target === this.unresolved) {
       target = this.transition(this.failureOf(state), symbol);
       this.next[slot] = target;
     }
@@ -164,15 +178,15 @@ export class LiteralAutomaton {
       this.visited.fill(0);
       this.scanNumber = 1;
     }
-    const { next, symbolOf, literalAt, outputLink, visited, scanNumber } = this;
+    const { next, unresolved, symbolOf, unknown, literalAt, outputLink, visited, scanNumber } = this;
     const width = this.symbolCount;
     let state = 0;
     for (let index = 0; index < text.length; index += 1) {
       const unit = text.charCodeAt(index);
       let symbol = symbolOf[unit];
-      if (symbol === UNKNOWN) symbol = this.learnSymbol(unit);
+      if (symbol === unknown) symbol = this.learnSymbol(unit);
       const target = next[state * width + symbol];
-      state = target === UNRESOLVED ? this.transition(state, symbol) : target;
+      state = target === unresolved ? this.transition(state, symbol) : target;
       // Record the literals ending here: this state's and its suffixes', once per scan.
       let output = literalAt[state] !== -1 ? state : outputLink[state];
       if (output === UNRESOLVED) output = this.outputLinkOf(state);

@@ -45,4 +45,16 @@ describe('LiteralAutomaton', () => {
     const automaton = new LiteralAutomaton(['😀', 'ab']);
     expect([...automaton.present('nothing here')]).toEqual([1, 0]);
   });
+
+  // Tables are one byte a symbol and two a state when they fit, wider otherwise: both widths must scan alike.
+  it('scans alike with more than 254 symbols and more than 65,534 states', () => {
+    const ideographs = Array.from({ length: 300 }, (_, index) => String.fromCharCode(0x4e00 + index));
+    const manySymbols = ideographs.map((character, index) => `${character}${ideographs[(index * 7) % 300]}`);
+    const manyStates = Array.from({ length: 15000 }, (_, index) => `w${index.toString(36).padStart(4, "0")}x${(index * 31).toString(36)}`);
+    for (const literals of [manySymbols, manyStates]) {
+      const automaton = new LiteralAutomaton(literals);
+      const texts = [literals.slice(0, 40).join(' '), literals.filter((_, index) => index % 97 === 3).join('|'), 'none of them', literals.at(-1)!.toUpperCase()];
+      for (const text of texts) expect([...automaton.present(text)]).toEqual(naivePresent(literals, text));
+    }
+  });
 });
