@@ -14,55 +14,25 @@ const graphemeSegmenter = { segment: (text: string) => (segmenter ??= new Intl.S
 const SEGMENTER_WINDOW = 16_384;
 
 /**
- * User-perceived characters (extended grapheme clusters): '👨‍👩‍👧' is 1, 'é' is 1 however it is encoded.
- * Intl.Segmenter is slow on long texts, so ASCII stretches are counted directly: between two ASCII characters there
- * is always a boundary, except inside CR LF (UAX #29: no ASCII character is Extend, SpacingMark or Prepend).
- * Only the non-ASCII runs, with one neighbour on each side, go through the segmenter.
+ * A text cut into pieces whose clusters can be counted apart: ASCII stretches, where every position is a cluster
+ * boundary except inside CR LF (UAX #29: no ASCII character is Extend, SpacingMark or Prepend), and the non-ASCII
+ * runs with one neighbour on each side, which go through Intl.Segmenter. Consecutive, covering the whole text.
  */
-export function countGraphemes(text: string): number {
-  const asciiCount = (start: number, end: number) => {
-    let count = end - start;
-    for (let index = text.indexOf('\r\n', start); index !== -1 && index + 1 < end; index = text.indexOf('\r\n', index + 2)) count -= 1;
-    return count;
-  };
-  // Intl.Segmenter is superlinear on one long run. Runs up to SEGMENTER_WINDOW go through it whole (exact);
-  // longer ones (adversarial input, not posts) in windows, each starting where the previous window's last cluster
-  // starts (that cluster may continue past the window, so it is counted with the next one).
-  const segmentCount = (start: number, end: number) => {
-    if (end - start <= SEGMENTER_WINDOW) {
-      let whole = 0;
-      for (const _segment of graphemeSegmenter.segment(text.slice(start, end))) whole += 1;
-      return whole;
-    }
-    let count = 0;
-    let position = start;
-    while (position < end) {
-      const windowEnd = Math.min(end, position + SEGMENTER_WINDOW);
-      let pieceCount = 0;
-      let lastStart = 0;
-      for (const segment of graphemeSegmenter.segment(text.slice(position, windowEnd))) {
-        pieceCount += 1;
-        lastStart = segment.index;
-      }
-      if (windowEnd === end) return count + pieceCount;
-      if (lastStart === 0) {
-        // One cluster longer than the window (thousands of combining marks): count it and move on.
-        count += 1;
-        position = windowEnd;
-      } else {
-        count += pieceCount - 1;
-        position += lastStart;
-      }
-    }
-    return count;
-  };
-  let total = 0;
+interface GraphemePiece {
+  start: number;
+  end: number;
+  ascii: boolean;
+}
+
+function graphemePieces(text: string): GraphemePiece[] {
+  const pieces: GraphemePiece[] = [];
   let cursor = 0;
   let chunkStart = -1;
   let chunkEnd = -1;
   const flush = () => {
     if (chunkStart < 0) return;
-    total += asciiCount(cursor, chunkStart) + segmentCount(chunkStart, chunkEnd);
+    if (cursor < chunkStart) pieces.push({ start: cursor, end: chunkStart, ascii: true });
+    pieces.push({ start: chunkStart, end: chunkEnd, ascii: false });
     cursor = chunkEnd;
   };
   for (const run of text.matchAll(/[^\x00-\x7f]+/g)) {
@@ -79,7 +49,62 @@ export function countGraphemes(text: string): number {
     chunkEnd = end;
   }
   flush();
-  return total + asciiCount(cursor, text.length);
+  if (cursor < text.length) pieces.push({ start: cursor, end: text.length, ascii: true });
+  return pieces;
+}
+
+/** Clusters of an ASCII stretch: one per character, CR LF counting once. */
+function asciiClusterCount(text: string, start: number, end: number): number {
+  let count = end - start;
+  for (let index = text.indexOf('\r\n', start); index !== -1 && index + 1 < end; index = text.indexOf('\r\n', index + 2)) count -= 1;
+  return count;
+}
+
+/**
+ * Clusters of a non-ASCII piece. Intl.Segmenter is superlinear on one long run: runs up to SEGMENTER_WINDOW go
+ * through it whole (exact); longer ones (adversarial input, not posts) in windows, each starting where the previous
+ * window's last cluster starts (that cluster may continue past the window, so it is counted with the next one).
+ */
+function segmentedClusterCount(text: string, start: number, end: number): number {
+  if (end - start <= SEGMENTER_WINDOW) {
+    let whole = 0;
+    for (const _segment of graphemeSegmenter.segment(text.slice(start, end))) whole += 1;
+    return whole;
+  }
+  let count = 0;
+  let position = start;
+  while (position < end) {
+    const windowEnd = Math.min(end, position + SEGMENTER_WINDOW);
+    let pieceCount = 0;
+    let lastStart = 0;
+    for (const segment of graphemeSegmenter.segment(text.slice(position, windowEnd))) {
+      pieceCount += 1;
+      lastStart = segment.index;
+    }
+    if (windowEnd === end) return count + pieceCount;
+    if (lastStart === 0) {
+      // One cluster longer than the window (thousands of combining marks): count it and move on.
+      count += 1;
+      position = windowEnd;
+    } else {
+      count += pieceCount - 1;
+      position += lastStart;
+    }
+  }
+  return count;
+}
+
+/**
+ * User-perceived characters (extended grapheme clusters): '👨‍👩‍👧' is 1, 'é' is 1 however it is encoded.
+ * Intl.Segmenter is slow, so ASCII stretches are counted directly and only the non-ASCII runs go through it
+ * (see graphemePieces).
+ */
+export function countGraphemes(text: string): number {
+  let total = 0;
+  for (const piece of graphemePieces(text)) {
+    total += piece.ascii ? asciiClusterCount(text, piece.start, piece.end) : segmentedClusterCount(text, piece.start, piece.end);
+  }
+  return total;
 }
 
 /** Unicode code points: '😷' is 1, '👨‍👩‍👧' is 5. */
@@ -123,10 +148,10 @@ function mastodonReplacements(text: string, urlLength: number): Replacement[] {
  * Mastodon's countable text (app/validators/status_length_validator.rb): each URL with a protocol becomes 23
  * characters, a remote mention '@user@instance.tld' counts as '@user'; then graphemes are counted.
  */
-export function mastodonCountableText(text: string, urlLength = 23): string {
+export function mastodonCountableText(text: string, urlLength = 23, replacements = mastodonReplacements(text, urlLength)): string {
   let result = '';
   let cursor = 0;
-  for (const entry of mastodonReplacements(text, urlLength)) {
+  for (const entry of replacements) {
     result += text.slice(cursor, entry.start) + entry.text;
     cursor = entry.end;
   }
@@ -172,26 +197,36 @@ function overflowByUnits(units: Iterable<{ index: number; weight: number }>, max
 
 /**
  * Offset (UTF-16) where grapheme cluster number `count` (from 0) starts: just after the first `count` clusters.
- * Undefined when the text has no more than `count` clusters.
+ * Undefined when the text has no more than `count` clusters. Piece by piece as countGraphemes counts: the segmenter
+ * reads only the non-ASCII runs (it read the whole rest of the text from the first non-ASCII character on).
  */
 export function offsetAfterGraphemes(text: string, count: number): number | undefined {
-  // A code unit below U+0300 (other than CR) followed by another below U+0300 is a whole cluster: nothing that
-  // extends a cluster (combining marks, joiners, variation selectors, emoji modifiers…) is below U+0300.
-  // So the usual Latin-script text is counted directly, and Intl.Segmenter (slow) takes over where that stops.
   let seen = 0;
-  let index = 0;
-  while (index < text.length) {
-    if (seen === count) return index;
-    const code = text.charCodeAt(index);
-    const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
-    if (code >= 0x300 || code === 13 || next >= 0x300) break;
-    seen += 1;
-    index += 1;
-  }
-  if (index >= text.length) return undefined;
-  for (const segment of graphemeSegmenter.segment(text.slice(index))) {
-    if (seen === count) return index + segment.index;
-    seen += 1;
+  for (const piece of graphemePieces(text)) {
+    if (piece.ascii) {
+      const clusters = asciiClusterCount(text, piece.start, piece.end);
+      if (seen + clusters <= count) {
+        seen += clusters;
+        continue;
+      }
+      for (let index = piece.start; index < piece.end; index += text[index] === '\r' && text[index + 1] === '\n' ? 2 : 1) {
+        if (seen === count) return index;
+        seen += 1;
+      }
+    } else {
+      if (piece.end - piece.start > SEGMENTER_WINDOW) {
+        // A long run (adversarial input): counted in windows first, and read cluster by cluster only if it holds the one.
+        const clusters = segmentedClusterCount(text, piece.start, piece.end);
+        if (seen + clusters <= count) {
+          seen += clusters;
+          continue;
+        }
+      }
+      for (const segment of graphemeSegmenter.segment(text.slice(piece.start, piece.end))) {
+        if (seen === count) return piece.start + segment.index;
+        seen += 1;
+      }
+    }
   }
   return undefined;
 }
@@ -224,8 +259,9 @@ export function measureLength(text: string, rule: LengthRule): LengthMeasure {
     }
     case 'mastodon': {
       // Offsets: measure on the countable text, then map back by counting what precedes the overflow.
-      result.length = countMastodonLength(text, rule.urlLength ?? 23);
-      if (result.length > rule.max) result.overflowOffset = mastodonOverflowOffset(text, rule.max, rule.urlLength ?? 23);
+      const replacements = mastodonReplacements(text, rule.urlLength ?? 23);
+      result.length = countGraphemes(mastodonCountableText(text, rule.urlLength, replacements));
+      if (result.length > rule.max) result.overflowOffset = mastodonOverflowOffset(text, rule.max, replacements);
       break;
     }
     case 'graphemes':
@@ -258,10 +294,10 @@ export function measureLength(text: string, rule: LengthRule): LengthMeasure {
   return result;
 }
 
-function mastodonOverflowOffset(text: string, max: number, urlLength: number): number | undefined {
+function mastodonOverflowOffset(text: string, max: number, replacements: readonly Replacement[]): number | undefined {
   let total = 0;
   let cursor = 0;
-  const pieces = [...mastodonReplacements(text, urlLength), { start: text.length, end: text.length, text: '' }];
+  const pieces = [...replacements, { start: text.length, end: text.length, text: '' }];
   for (const piece of pieces) {
     const gap = text.slice(cursor, piece.start);
     const overflow = offsetAfterGraphemes(gap, max - total);
