@@ -1,6 +1,6 @@
 // A fast reader for the front matter most drafts have: one `key: value` per line, where a value is a plain word or
 // phrase, a quoted phrase without escapes, true, false or null, a flow list (`[x, bluesky]`), or a block list of
-// those or of one-level mappings (`media:` entries). For that subset it gives exactly what the yaml package gives (value and
+// those or of one-level mappings (`media:` entries, where an empty `alt:` is null). For that subset it gives exactly what the yaml package gives (value and
 // positions: a test compares both on generated and random front matter); for anything else (comments, numbers,
 // anchors, tags, escapes, multi-line values, tabs, CR, duplicate keys…) it returns undefined, and the yaml package
 // reads the text. Reading front matter with the yaml package was ~6% of a 10,000-draft run; this reads the usual
@@ -95,11 +95,16 @@ function isKey(key: string): boolean {
   return key !== '__proto__' && !NULL.test(key) && !TRUE.test(key) && !FALSE.test(key);
 }
 
-/** `key: value` at `start` of a line (a top-level pair or a list item's mapping entry); undefined outside the subset. */
-function readPair(line: string, start: number): { key: string; value: unknown; valueStart: number; valueEnd: number } | undefined {
+/**
+ * `key: value` at `start` of a line (a top-level pair or a list item's mapping entry); undefined outside the subset.
+ * `emptyIsNull`: in a list item's mapping, `alt:` with nothing after it is null (a top-level one is not read here:
+ * where the yaml package puts an empty value's range is not worth copying).
+ */
+function readPair(line: string, start: number, emptyIsNull = false): { key: string; value: unknown; valueStart: number; valueEnd: number } | undefined {
   const key = KEY.exec(line.slice(start))?.[0];
   if (!key || !isKey(key) || line[start + key.length] !== ':') return undefined;
   let valueStart = start + key.length + 1;
+  if (emptyIsNull && line.slice(valueStart).trim() === '' && !line.includes('\t')) return { key, value: null, valueStart: line.length, valueEnd: line.length };
   if (line[valueStart] !== ' ') return undefined;
   while (line[valueStart] === ' ') valueStart += 1;
   if (valueStart === line.length) return undefined;
@@ -145,8 +150,10 @@ export function readSimpleFrontMatter(text: string): SimpleFrontMatter | undefin
     const list = readBlockList(lines, index + 1, last);
     if (!list) return undefined;
     value[key] = list.items;
-    // The yaml package ends a list after its last line's newline (blank lines after it are not part of it).
-    const end = list.nextLine < lines.length ? lineStarts[list.nextLine] : text.length;
+    // The yaml package ends a list after its last line's newline (blank lines after it are not part of it), or
+    // before it when that line ends in an empty value.
+    const lastLine = list.nextLine - 1;
+    const end = list.endsEmpty ? lineStarts[lastLine] + lines[lastLine].length : list.nextLine < lines.length ? lineStarts[list.nextLine] : text.length;
     entries.push({ key, keyStart, valueStart: lineStarts[index + 1] + list.indent, valueEnd: end });
     index = list.nextLine;
   }
@@ -154,11 +161,13 @@ export function readSimpleFrontMatter(text: string): SimpleFrontMatter | undefin
 }
 
 /** A block list from line `from`: `- value` items, or `- key: value` items with more `key: value` lines under them. */
-function readBlockList(lines: string[], from: number, last: number): { items: unknown[]; indent: number; nextLine: number } | undefined {
+function readBlockList(lines: string[], from: number, last: number): { items: unknown[]; indent: number; nextLine: number; endsEmpty: boolean } | undefined {
   if (from > last) return undefined;
   const indent = lines[from].length - lines[from].trimStart().length;
   const items: unknown[] = [];
   let index = from;
+  /** Whether the last line read ends in an empty value (`alt:`). */
+  let endsEmpty = false;
   while (index <= last) {
     const line = lines[index];
     const lineIndent = line.length - line.trimStart().length;
@@ -166,15 +175,17 @@ function readBlockList(lines: string[], from: number, last: number): { items: un
     if (lineIndent !== indent || line[indent] !== '-' || line[indent + 1] !== ' ') return undefined;
     const itemStart = indent + 2;
     if (line[itemStart] === ' ') return undefined;
-    const pair = MAPPING_ITEM.test(line.slice(itemStart)) ? readPair(line, itemStart) : undefined;
+    const pair = MAPPING_ITEM.test(line.slice(itemStart)) ? readPair(line, itemStart, true) : undefined;
     if (!pair) {
       const scalar = readLineValue(line, itemStart);
       if (!scalar || Array.isArray(scalar.value)) return undefined;
       items.push(scalar.value);
+      endsEmpty = false;
       index += 1;
       continue;
     }
     const mapping: Record<string, unknown> = { [pair.key]: pair.value };
+    endsEmpty = pair.valueStart === line.length;
     index += 1;
     // The mapping's further entries sit under its first key.
     while (index <= last) {
@@ -184,13 +195,14 @@ function readBlockList(lines: string[], from: number, last: number): { items: un
         if (nextIndent > itemStart || (nextIndent > indent && nextIndent < itemStart)) return undefined;
         break;
       }
-      const entry = readPair(next, itemStart);
+      const entry = readPair(next, itemStart, true);
       if (!entry || Object.hasOwn(mapping, entry.key)) return undefined;
       mapping[entry.key] = entry.value;
+      endsEmpty = entry.valueStart === next.length;
       index += 1;
     }
     items.push(mapping);
   }
   if (items.length === 0) return undefined;
-  return { items, indent, nextLine: index };
+  return { items, indent, nextLine: index, endsEmpty };
 }

@@ -54,10 +54,12 @@ const flowList = fc.array(scalar, { maxLength: 4 }).chain((items) => fc.constant
 const spaces = fc.constantFrom(' ', ' ', ' ', ' ', '  ', '', '\t');
 const trailing = fc.constantFrom('', '', '', '', '', '', ' ', '  ', ' # note', '\t');
 const indent = fc.constantFrom('', '  ', '  ', '  ', '    ', ' ');
+/** A list item mapping's value: usually a scalar after a space, sometimes nothing (`alt:`, `alt: `: null). */
+const entryValue = fc.oneof({ weight: 6, arbitrary: scalar.map((value) => ` ${value}`) }, { weight: 1, arbitrary: fc.constantFrom('', ' ', '  ', '\t', ' \t') });
 const blockItem = (pad: string) => fc.oneof(
   { weight: 4, arbitrary: scalar.map((value) => `${pad}- ${value}`) },
-  { weight: 4, arbitrary: fc.tuple(keys, scalar, fc.array(fc.tuple(keys, scalar, fc.constantFrom(pad + '  ', pad + '  ', pad + '  ', pad + '   ', pad + ' ')), { maxLength: 2 }))
-    .map(([key, value, more]) => [`${pad}- ${key}: ${value}`, ...more.map(([k, v, p]) => `${p}${k}: ${v}`)].join('\n')) },
+  { weight: 4, arbitrary: fc.tuple(keys, entryValue, fc.array(fc.tuple(keys, entryValue, fc.constantFrom(pad + '  ', pad + '  ', pad + '  ', pad + '   ', pad + ' ')), { maxLength: 2 }))
+    .map(([key, value, more]) => [`${pad}- ${key}:${value}`, ...more.map(([k, v, p]) => `${p}${k}:${v}`)].join('\n')) },
   { weight: 1, arbitrary: fc.constantFrom(`${pad}-`, `${pad}-x`, `${pad}- `, `${pad}  - nested`) },
 );
 const pair = fc.oneof(
