@@ -107,16 +107,34 @@ export function unicodeWordBoundaries(source: string): string {
   return result;
 }
 
-/** Whether whatever the pattern matches from `position` certainly begins with a letter, digit or '_'. */
+/**
+ * Whether whatever the pattern matches from `position` certainly begins with a letter, digit or '_'. A lookaround
+ * there matches nothing, so what follows it decides; an optional group (`(?:is )?recover`) decides with what follows
+ * it: both must begin with one.
+ */
 function startsWithWordCharacter(source: string, position: number): boolean {
   const character = source[position];
   if (character === undefined) return false;
-  if (character === '\\') return /^\\(d|w|p\{L|p\{N|p\{Lu|p\{Ll)/.test(source.slice(position));
-  if (character === '(') {
-    const alternatives = groupAlternatives(source, position);
-    return alternatives !== undefined && alternatives.every((alternative) => startsWithWordCharacter(alternative, 0) && !/^.[?*]/u.test(alternative));
+  if (character === '\\') {
+    const escape = /^\\(?:d|w|p\{L[ul]?\}|p\{N\})/.exec(source.slice(position));
+    return escape !== null && !isOptional(source, position + escape[0].length);
   }
-  return LETTER.test(character) && !/[?*]/.test(source[position + 1] ?? '') && !(source[position + 1] === '{' && /^\{0/.test(source.slice(position + 1)));
+  if (character === '(') {
+    const lookaround = /^\(\?<?[=!]/.test(source.slice(position));
+    const close = matchingCloseParenthesis(source, position);
+    if (close === undefined) return false;
+    if (lookaround) return startsWithWordCharacter(source, close + 1);
+    const alternatives = groupAlternatives(source, position, true);
+    if (alternatives === undefined || !alternatives.every((alternative) => startsWithWordCharacter(alternative, 0))) return false;
+    const quantifier = /^(?:[?*]|\{0(?:,\d*)?\})\??/.exec(source.slice(close + 1));
+    return quantifier === null || startsWithWordCharacter(source, close + 1 + quantifier[0].length);
+  }
+  return LETTER.test(character) && !isOptional(source, position + character.length);
+}
+
+/** Whether the token ending at `position` is quantified to allow none of it (`?`, `*`, `{0,…}`). */
+function isOptional(source: string, position: number): boolean {
+  return /^(?:[?*]|\{0)/.test(source.slice(position));
 }
 
 /** Whether whatever the pattern matched just before `position` certainly ends with a letter, digit or '_'. */
@@ -138,8 +156,11 @@ function endsWithWordCharacter(source: string, position: number): boolean {
   return LETTER.test(previous);
 }
 
-/** The top-level alternatives of the group opening at `open`, or undefined for lookarounds and odd groups. */
-function groupAlternatives(source: string, open: number): string[] | undefined {
+/**
+ * The top-level alternatives of the group opening at `open`, or undefined for lookarounds and odd groups, and for
+ * a group that may be skipped or repeated from zero, unless `evenIfOptional`.
+ */
+function groupAlternatives(source: string, open: number, evenIfOptional = false): string[] | undefined {
   let start = open + 1;
   if (source[start] === '?') {
     if (source[start + 1] !== ':') return undefined;
@@ -159,12 +180,29 @@ function groupAlternatives(source: string, open: number): string[] | undefined {
       if (depth === 0) {
         alternatives.push(source.slice(from, index));
         // A group that may be skipped ('(…)?') or repeated from zero says nothing certain.
-        return /^[?*]/.test(source[index + 1] ?? '') || /^\{0/.test(source.slice(index + 1)) ? undefined : alternatives;
+        return !evenIfOptional && isOptional(source, index + 1) ? undefined : alternatives;
       }
       depth -= 1;
     } else if (character === '|' && depth === 0) {
       alternatives.push(source.slice(from, index));
       from = index + 1;
+    }
+  }
+  return undefined;
+}
+
+function matchingCloseParenthesis(source: string, open: number): number | undefined {
+  let depth = 0;
+  let inClass = false;
+  for (let index = open; index < source.length; index += 1) {
+    const character = source[index];
+    if (character === '\\') { index += 1; continue; }
+    if (inClass) { if (character === ']') inClass = false; continue; }
+    if (character === '[') inClass = true;
+    else if (character === '(') depth += 1;
+    else if (character === ')') {
+      depth -= 1;
+      if (depth === 0) return index;
     }
   }
   return undefined;
