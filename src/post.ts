@@ -4,7 +4,7 @@
 import matter from 'gray-matter';
 import { parseDocument, isMap, isScalar, LineCounter, type Document } from 'yaml';
 import { readSimpleFrontMatter, type SimpleFrontMatter } from './simple-front-matter.js';
-import { markdownParser } from './markdown-parser.js';
+import { parseMarkdown } from './markdown-parser.js';
 import type { Root, Nodes } from 'mdast';
 import type {
   MediaItem, OrganisationSettings, Post, PostLink, PostMeta, PostToken, Sentence, SourcePoint, VisibleText,
@@ -131,7 +131,7 @@ export async function parsePost(rawSource: string, options: ParseOptions): Promi
   // --- body: parse with the front matter blanked out so positions are file positions ---
   let masked = bodyOffset > 0 ? source.slice(0, bodyOffset).replace(/[^\r\n]/g, ' ') + body : source;
   masked = defangForParser(masked, bodyOffset, problems);
-  const tree = markdownParser.parse(masked) as Root;
+  const tree = parseMarkdown(masked);
 
   const extraction = extractFromTree(tree, source);
   const text = extraction.text;
