@@ -2,7 +2,7 @@
 // of networks that truncate long posts (Instagram ~125 characters, LinkedIn ~210).
 import type { PostRule } from '../../../src/types.js';
 import { ruleData } from '../../../src/data-files.js';
-import { matchPattern } from '../../../src/rule-helpers.js';
+import { matchPattern, sourcesMatchingIn } from '../../../src/rule-helpers.js';
 import { splitSentences } from '../../../src/post.js';
 import { networkText } from '../shared/network-text.js';
 import { offsetAfterGraphemes } from '../../../src/counting/length.js';
@@ -48,7 +48,8 @@ const rule: PostRule<Options> = {
     if (folded.length === 0) return;
     const sentences = splitSentences(text.value, post.language);
     const calls: Array<{ start: number; end: number }> = [];
-    for (const pattern of callToActionPatterns(post.language)) {
+    // Only the patterns whose words occur in the text are run (one literal scan decides).
+    for (const pattern of sourcesMatchingIn(text.value, callToActionPatterns(post.language))) {
       for (const found of matchPattern(text.value, pattern)) calls.push({ start: found.start, end: found.end });
     }
     calls.sort((a, b) => a.start - b.start);
