@@ -12,9 +12,9 @@ rmSync(folder, { recursive: true, force: true });
 mkdirSync(folder, { recursive: true });
 const examples = join(root, 'examples', 'drafts');
 const oneDraft = join(examples, 'es', readdirSync(join(examples, 'es')).find((name) => name.endsWith('.md')));
-const lint = (paths) => {
+const lint = (paths, flags = []) => {
   try {
-    execFileSync(process.execPath, [join(root, 'bin', 'medpost.js'), 'lint', ...paths], {
+    execFileSync(process.execPath, [...flags, join(root, 'bin', 'medpost.js'), 'lint', ...paths], {
       cwd: root, env: { ...process.env, MEDPOST_WRITE_CODE_CACHE: '1', NODE_OPTIONS: '' }, stdio: 'ignore',
     });
   } catch (error) {
@@ -26,4 +26,8 @@ const lint = (paths) => {
 // first run's parent process also wrote, having compiled only what deciding to relaunch needs.
 lint([examples]);
 lint([oneDraft]);
+// Runs of thousands of drafts are relaunched with other flags (a smaller young generation, a slower-growing heap):
+// started here with those flags directly, they write their caches too.
+const { relaunchFlags, SMALL_YOUNG_GENERATION_FROM_DRAFTS, LARGE_RUN_DRAFTS } = await import(new URL('../dist/src/relaunch.js', import.meta.url).href);
+for (const drafts of [SMALL_YOUNG_GENERATION_FROM_DRAFTS, LARGE_RUN_DRAFTS]) lint([examples], relaunchFlags(drafts));
 console.log(`medpost: code cache written (${readdirSync(folder).length} files)`);

@@ -109,7 +109,8 @@ async function runLint(paths: string[], options: LintCommandOptions, mayRelaunch
   if (mayRelaunch && !options.stdin) {
     const relaunch = await import('./relaunch.js');
     if (!relaunch.regexpsCompiledDirectly() && (await relaunch.draftsAtLeast(paths, relaunch.RELAUNCH_FROM_DRAFTS))) {
-      return relaunch.relaunchWithCompiledRegexps(await relaunch.draftsAtLeast(paths, relaunch.LARGE_RUN_DRAFTS, false));
+      // The configured set (no paths) is estimated by the drafts under the working directory, where its config is.
+      return relaunch.relaunchWithCompiledRegexps(await relaunch.namedDraftCount(paths.length > 0 ? paths : [process.cwd()], relaunch.LARGE_RUN_DRAFTS, false));
     }
   }
   const [{ lint }, { loadFormatter, formatterNames }] = await Promise.all([import('./lint.js'), import('./formatters/index.js')]);

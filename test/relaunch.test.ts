@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, makeProject } from './helpers/cli.js';
-import { draftsAtLeast } from '../src/relaunch.js';
+import { LARGE_RUN_DRAFTS, SMALL_YOUNG_GENERATION_FROM_DRAFTS, draftsAtLeast, namedDraftCount, relaunchFlags } from '../src/relaunch.js';
+import { PARALLEL_THRESHOLD } from '../src/parallel.js';
 
 const draft = (body: string) => `---\nplatform: facebook\nlang: en\n---\n${body}\n`;
 const advice = draft('Just take 2 ibuprofen every 6 hours and you will be fine.');
@@ -81,5 +82,24 @@ describe('draftsAtLeast (the estimate made before anything is loaded)', () => {
     expect(await draftsAtLeast([at('*/a.md')], 2, false)).toBe(false);
     expect(await draftsAtLeast([at('*/a.md'), at('two')], 2, false)).toBe(true);
     expect(await draftsAtLeast([at('*/a.md'), at('one')], 2, false)).toBe(false);
+  });
+});
+
+describe('the flags of a relaunched run, by the number of drafts named', () => {
+  it('holds the main thread\'s young generation smaller from the size where a worker thread starts, and the heap growth from a large run', () => {
+    expect(SMALL_YOUNG_GENERATION_FROM_DRAFTS).toBe(PARALLEL_THRESHOLD);
+    expect(relaunchFlags(2)).toEqual(['--no-regexp-tier-up', '--heap-growing-percent=50', '--max-semi-space-size=8']);
+    expect(relaunchFlags(SMALL_YOUNG_GENERATION_FROM_DRAFTS - 1)).toEqual(relaunchFlags(2));
+    expect(relaunchFlags(SMALL_YOUNG_GENERATION_FROM_DRAFTS)).toEqual(['--no-regexp-tier-up', '--heap-growing-percent=50', '--max-semi-space-size=4']);
+    expect(relaunchFlags(LARGE_RUN_DRAFTS)).toEqual(['--no-regexp-tier-up', '--heap-growing-percent=20', '--max-semi-space-size=4']);
+  });
+
+  it('counts the drafts named up to a limit; unknown sets count as many, or as none when asked', async () => {
+    const project = makeProject({ 'a/1.md': clean, 'a/2.md': clean, 'a/b/3.md': clean, 'c.md': clean });
+    expect(await namedDraftCount([project], 100)).toBe(4);
+    expect(await namedDraftCount([project], 2)).toBe(2);
+    expect(await namedDraftCount([join(project, 'a/b'), join(project, 'c.md')], 100)).toBe(2);
+    expect(await namedDraftCount([], 100)).toBe(Infinity);
+    expect(await namedDraftCount([join(project, '*.md')], 100, false)).toBe(0);
   });
 });
