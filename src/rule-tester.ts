@@ -25,6 +25,8 @@ export interface DraftCase {
 
 export interface ExpectedFinding {
   message?: string | RegExp;
+  /** What the finding suggests doing instead (a string: exactly; a RegExp: matching). */
+  suggestion?: string | RegExp;
   kind?: string;
   platform?: string;
   line?: number;
@@ -82,6 +84,11 @@ function checkExpected(finding: Finding, expected: ExpectedFinding, index: numbe
   if (expected.message !== undefined) {
     const matches = typeof expected.message === 'string' ? finding.message === expected.message : expected.message.test(finding.message);
     if (!matches) problems.push(`message ${JSON.stringify(finding.message)} does not match ${String(expected.message)}`);
+  }
+  if (expected.suggestion !== undefined) {
+    const suggestion = finding.suggestion ?? '';
+    const matches = typeof expected.suggestion === 'string' ? suggestion === expected.suggestion : expected.suggestion.test(suggestion);
+    if (!matches) problems.push(`suggestion ${JSON.stringify(finding.suggestion)} does not match ${String(expected.suggestion)}`);
   }
   for (const key of ['kind', 'platform', 'line', 'column', 'endLine', 'endColumn', 'severity'] as const) {
     if (expected[key] !== undefined && finding[key] !== expected[key]) {

@@ -42,7 +42,8 @@ const rule: PostRule<Options> = {
     for (const platform of platforms) {
       const { media: facts } = platform;
       if (facts.required && !media.some((item) => facts.types.includes(item.type))) {
-        const wanted = facts.types.length === 1 ? `a ${facts.types[0]}` : `an ${facts.types.join(' or ')}`;
+        // 'a video or image', 'an image': the article goes with the first word.
+        const wanted = `${/^[aeiou]/i.test(facts.types[0] ?? '') ? 'an' : 'a'} ${facts.types.join(' or ')}`;
         const anchor = mediaAnchor(post);
         report({
           message: `${platform.name} is a visual network: this post has no ${facts.types.join(' or ')}${media.length > 0 ? ` (only ${media.map((item) => item.type).join(', ')})` : ''}`,

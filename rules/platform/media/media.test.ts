@@ -27,12 +27,17 @@ new RuleTester().run(rule, {
     {
       name: 'Instagram without an image or video',
       code: '---\nplatform: instagram\nlang: it\n---\nCinque consigli per dormire meglio.\n',
-      errors: [{ message: /Instagram is a visual network: this post has no image or video/, kind: 'missing', platform: 'instagram', line: 2, severity: 'warn' }],
+      errors: [{ message: /Instagram is a visual network: this post has no image or video/, kind: 'missing', platform: 'instagram', line: 2, severity: 'warn', suggestion: /^add an image or video under 'media'/ }],
+    },
+    {
+      name: 'TikTok without media: the suggestion reads "a video or image"',
+      code: '---\nplatform: tiktok\n---\nTres ejercicios para la espalda.\n',
+      errors: [{ message: /TikTok is a visual network: this post has no video or image/, suggestion: /^add a video or image under 'media'/ }],
     },
     {
       name: 'YouTube with only an image',
       code: '---\nplatform: youtube\nmedia: [{src: copertina.jpg, alt: Copertina del video}]\n---\nIl video della settimana.\n',
-      errors: [{ message: /YouTube is a visual network: this post has no video \(only image\)/, platform: 'youtube' }],
+      errors: [{ message: /YouTube is a visual network: this post has no video \(only image\)/, platform: 'youtube', suggestion: /^add a video under 'media'/ }],
     },
     {
       name: 'an image without alt text, for two platforms',
