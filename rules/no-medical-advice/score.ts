@@ -80,15 +80,22 @@ const RUN_EVERY_PATTERN: PatternGate = () => true;
 export function scoreSentence(text: string, lexicon: CompiledLexicon, context: SentenceContext, canMatch: PatternGate = RUN_EVERY_PATTERN): SentenceVerdict {
   const cues: CueHit[] = [];
   const isQuestion = /\?\s*\S{0,12}$/u.test(text) || /^\s*¿/u.test(text);
-  for (const [category, patterns] of Object.entries(lexicon.cues) as Array<[CueCategory, LexiconPattern[]]>) {
-    const hit = firstHit(text, patterns, category, lexicon, (position) => canMatch('cues', category, position));
+  const { cueLists, markerLists } = categoryLists(lexicon);
+  for (const [category, patterns] of cueLists) {
+    const hit = firstHit(text, patterns, category, lexicon, canMatch);
     if (!hit) continue;
     if ((category === 'diagnosis' || category === 'assessment') && isQuestion && !context.strictReply) continue;
     cues.push(hit);
   }
-  const markers = (Object.entries(lexicon.markers) as Array<[MarkerCategory, LexiconPattern[]]>)
-    .filter(([category, patterns]) => patterns.some((pattern, position) => canMatch('markers', category, position) && test(pattern.regex, text)))
-    .map(([category]) => category);
+  const markers: MarkerCategory[] = [];
+  for (const [category, patterns] of markerLists) {
+    for (let position = 0; position < patterns.length; position += 1) {
+      if (canMatch('markers', category, position) && test(patterns[position].regex, text)) {
+        markers.push(category);
+        break;
+      }
+    }
+  }
 
   const has = (category: CueCategory) => cues.some((cue) => cue.category === category);
   let score = 0;
@@ -128,15 +135,33 @@ export function isAdvice(verdict: SentenceVerdict, threshold = DEFAULT_THRESHOLD
   return verdict.cue !== undefined && verdict.score >= threshold;
 }
 
+/**
+ * Each lexicon's categories as lists, made once: every sentence of every draft walks them (Object.entries and a
+ * closure per category and sentence were ~40 KB of garbage a draft).
+ */
+const categoryListsOf = new WeakMap<CompiledLexicon, { cueLists: Array<[CueCategory, LexiconPattern[]]>; markerLists: Array<[MarkerCategory, LexiconPattern[]]> }>();
+
+function categoryLists(lexicon: CompiledLexicon) {
+  let lists = categoryListsOf.get(lexicon);
+  if (!lists) {
+    lists = {
+      cueLists: Object.entries(lexicon.cues) as Array<[CueCategory, LexiconPattern[]]>,
+      markerLists: Object.entries(lexicon.markers) as Array<[MarkerCategory, LexiconPattern[]]>,
+    };
+    categoryListsOf.set(lexicon, lists);
+  }
+  return lists;
+}
+
 /** The first match of any pattern of a category; diagnosis cues framed as hypotheses ("if you have…") are skipped. */
-function firstHit(text: string, patterns: LexiconPattern[], category: CueCategory, lexicon: CompiledLexicon, canMatch: (position: number) => boolean): CueHit | undefined {
+function firstHit(text: string, patterns: LexiconPattern[], category: CueCategory, lexicon: CompiledLexicon, canMatch: PatternGate): CueHit | undefined {
   const checksHypothesis = category === 'diagnosis' || category === 'assessment';
   let best: CueHit | undefined;
   // exec() on the shared global pattern, not matchAll(): matchAll clones the RegExp on every call, which costs
   // far more than the match itself on the lexicon's large alternations.
-  for (const [position, lexiconPattern] of patterns.entries()) {
-    if (!canMatch(position)) continue;
-    const pattern = lexiconPattern.regex;
+  for (let position = 0; position < patterns.length; position += 1) {
+    if (!canMatch('cues', category, position)) continue;
+    const pattern = patterns[position].regex;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const start = match.index;
