@@ -30,7 +30,8 @@ export const SMALL_YOUNG_GENERATION_FROM_DRAFTS = 4000;
 const SMALL_YOUNG_GENERATION = '--max-semi-space-size=4';
 /**
  * From this many drafts named (folders and files, counted; not globs; the configured set is estimated by the drafts
- * under the working directory), the heap grows by a fifth instead: half of a heap holding 100,000 drafts' findings is some 300 MB of garbage allowed to pile up.
+ * under the working directory), the heap grows by a fifth instead: half of a heap holding 100,000 drafts' findings
+ * is some 300 MB of garbage allowed to pile up.
  * Measured (2 cores): 100,000 drafts peak 1.34-1.48 GB -> 1.0 GB; at 10,000 the smaller growth would cost ~5% of
  * the time for 20 MB, so smaller sets keep 50%.
  */
