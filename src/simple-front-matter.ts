@@ -104,7 +104,8 @@ function readPair(line: string, start: number, emptyIsNull = false): { key: stri
   const key = KEY.exec(line.slice(start))?.[0];
   if (!key || !isKey(key) || line[start + key.length] !== ':') return undefined;
   let valueStart = start + key.length + 1;
-  if (emptyIsNull && line.slice(valueStart).trim() === '' && !line.includes('\t')) return { key, value: null, valueStart: line.length, valueEnd: line.length };
+  // Only spaces: YAML's white space. A no-break or ideographic space is text ('alt: \u00a0' is ' ').
+  if (emptyIsNull && /^ *$/.test(line.slice(valueStart))) return { key, value: null, valueStart: line.length, valueEnd: line.length };
   if (line[valueStart] !== ' ') return undefined;
   while (line[valueStart] === ' ') valueStart += 1;
   if (valueStart === line.length) return undefined;

@@ -55,7 +55,7 @@ const spaces = fc.constantFrom(' ', ' ', ' ', ' ', '  ', '', '\t');
 const trailing = fc.constantFrom('', '', '', '', '', '', ' ', '  ', ' # note', '\t');
 const indent = fc.constantFrom('', '  ', '  ', '  ', '    ', ' ');
 /** A list item mapping's value: usually a scalar after a space, sometimes nothing (`alt:`, `alt: `: null). */
-const entryValue = fc.oneof({ weight: 6, arbitrary: scalar.map((value) => ` ${value}`) }, { weight: 1, arbitrary: fc.constantFrom('', ' ', '  ', '\t', ' \t') });
+const entryValue = fc.oneof({ weight: 6, arbitrary: scalar.map((value) => ` ${value}`) }, { weight: 1, arbitrary: fc.constantFrom('', ' ', '  ', '\t', ' \t', ' \u00a0', '\u2003', ' \u3000') });
 const blockItem = (pad: string) => fc.oneof(
   { weight: 4, arbitrary: scalar.map((value) => `${pad}- ${value}`) },
   { weight: 4, arbitrary: fc.tuple(keys, entryValue, fc.array(fc.tuple(keys, entryValue, fc.constantFrom(pad + '  ', pad + '  ', pad + '  ', pad + '   ', pad + ' ')), { maxLength: 2 }))
