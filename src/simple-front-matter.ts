@@ -161,17 +161,24 @@ export function readSimpleFrontMatter(text: string): SimpleFrontMatter | undefin
   return { value, entries };
 }
 
+/** Leading spaces: YAML indents with spaces alone (a no-break space is text, not indentation). */
+function indentOf(line: string): number {
+  let count = 0;
+  while (line[count] === ' ') count += 1;
+  return count;
+}
+
 /** A block list from line `from`: `- value` items, or `- key: value` items with more `key: value` lines under them. */
 function readBlockList(lines: string[], from: number, last: number): { items: unknown[]; indent: number; nextLine: number; endsEmpty: boolean } | undefined {
   if (from > last) return undefined;
-  const indent = lines[from].length - lines[from].trimStart().length;
+  const indent = indentOf(lines[from]);
   const items: unknown[] = [];
   let index = from;
   /** Whether the last line read ends in an empty value (`alt:`). */
   let endsEmpty = false;
   while (index <= last) {
     const line = lines[index];
-    const lineIndent = line.length - line.trimStart().length;
+    const lineIndent = indentOf(line);
     if (lineIndent < indent || (lineIndent === 0 && line[0] !== '-')) break;
     if (lineIndent !== indent || line[indent] !== '-' || line[indent + 1] !== ' ') return undefined;
     const itemStart = indent + 2;
@@ -191,7 +198,7 @@ function readBlockList(lines: string[], from: number, last: number): { items: un
     // The mapping's further entries sit under its first key.
     while (index <= last) {
       const next = lines[index];
-      const nextIndent = next.length - next.trimStart().length;
+      const nextIndent = indentOf(next);
       if (nextIndent !== itemStart) {
         if (nextIndent > itemStart || (nextIndent > indent && nextIndent < itemStart)) return undefined;
         break;

@@ -53,12 +53,12 @@ const scalar = fc.oneof({ weight: 4, arbitrary: words }, { weight: 1, arbitrary:
 const flowList = fc.array(scalar, { maxLength: 4 }).chain((items) => fc.constantFrom(`[${items.join(', ')}]`, `[${items.join(',')}]`, `[ ${items.join(' , ')} ]`));
 const spaces = fc.constantFrom(' ', ' ', ' ', ' ', '  ', '', '\t');
 const trailing = fc.constantFrom('', '', '', '', '', '', ' ', '  ', ' # note', '\t');
-const indent = fc.constantFrom('', '  ', '  ', '  ', '    ', ' ');
+const indent = fc.constantFrom('', '  ', '  ', '  ', '    ', ' ', '\u00a0 ', ' \u00a0');
 /** A list item mapping's value: usually a scalar after a space, sometimes nothing (`alt:`, `alt: `: null). */
 const entryValue = fc.oneof({ weight: 6, arbitrary: scalar.map((value) => ` ${value}`) }, { weight: 1, arbitrary: fc.constantFrom('', ' ', '  ', '\t', ' \t', ' \u00a0', '\u2003', ' \u3000') });
 const blockItem = (pad: string) => fc.oneof(
   { weight: 4, arbitrary: scalar.map((value) => `${pad}- ${value}`) },
-  { weight: 4, arbitrary: fc.tuple(keys, entryValue, fc.array(fc.tuple(keys, entryValue, fc.constantFrom(pad + '  ', pad + '  ', pad + '  ', pad + '   ', pad + ' ')), { maxLength: 2 }))
+  { weight: 4, arbitrary: fc.tuple(keys, entryValue, fc.array(fc.tuple(keys, entryValue, fc.constantFrom(pad + '  ', pad + '  ', pad + '  ', pad + '   ', pad + ' ', pad + ' \u00a0', pad + '\u00a0 ')), { maxLength: 2 }))
     .map(([key, value, more]) => [`${pad}- ${key}:${value}`, ...more.map(([k, v, p]) => `${p}${k}:${v}`)].join('\n')) },
   { weight: 1, arbitrary: fc.constantFrom(`${pad}-`, `${pad}-x`, `${pad}- `, `${pad}  - nested`) },
 );
