@@ -152,9 +152,10 @@ export function readSimpleFrontMatter(text: string): SimpleFrontMatter | undefin
     if (!list) return undefined;
     value[key] = list.items;
     // The yaml package ends a list after its last line's newline (blank lines after it are not part of it), or
-    // before it when that line ends in an empty value.
+    // before it when that line ends in an empty value: a line ending in ':' (no value read here ends so).
     const lastLine = list.nextLine - 1;
-    const end = list.endsEmpty ? lineStarts[lastLine] + lines[lastLine].length : list.nextLine < lines.length ? lineStarts[list.nextLine] : text.length;
+    const endsEmpty = /: *$/.test(lines[lastLine]);
+    const end = endsEmpty ? lineStarts[lastLine] + lines[lastLine].length : list.nextLine < lines.length ? lineStarts[list.nextLine] : text.length;
     entries.push({ key, keyStart, valueStart: lineStarts[index + 1] + list.indent, valueEnd: end });
     index = list.nextLine;
   }
@@ -169,13 +170,11 @@ function indentOf(line: string): number {
 }
 
 /** A block list from line `from`: `- value` items, or `- key: value` items with more `key: value` lines under them. */
-function readBlockList(lines: string[], from: number, last: number): { items: unknown[]; indent: number; nextLine: number; endsEmpty: boolean } | undefined {
+function readBlockList(lines: string[], from: number, last: number): { items: unknown[]; indent: number; nextLine: number } | undefined {
   if (from > last) return undefined;
   const indent = indentOf(lines[from]);
   const items: unknown[] = [];
   let index = from;
-  /** Whether the last line read ends in an empty value (`alt:`). */
-  let endsEmpty = false;
   while (index <= last) {
     const line = lines[index];
     const lineIndent = indentOf(line);
@@ -188,12 +187,10 @@ function readBlockList(lines: string[], from: number, last: number): { items: un
       const scalar = readLineValue(line, itemStart);
       if (!scalar || Array.isArray(scalar.value)) return undefined;
       items.push(scalar.value);
-      endsEmpty = false;
       index += 1;
       continue;
     }
     const mapping: Record<string, unknown> = { [pair.key]: pair.value };
-    endsEmpty = pair.valueStart === line.length;
     index += 1;
     // The mapping's further entries sit under its first key.
     while (index <= last) {
@@ -206,11 +203,10 @@ function readBlockList(lines: string[], from: number, last: number): { items: un
       const entry = readPair(next, itemStart, true);
       if (!entry || Object.hasOwn(mapping, entry.key)) return undefined;
       mapping[entry.key] = entry.value;
-      endsEmpty = entry.valueStart === next.length;
       index += 1;
     }
     items.push(mapping);
   }
   if (items.length === 0) return undefined;
-  return { items, indent, nextLine: index, endsEmpty };
+  return { items, indent, nextLine: index };
 }
