@@ -1,6 +1,6 @@
 // Markdown constructs that social networks do not render: found in the mdast tree, each with its plain-text
 // alternative and, where the rewrite is safe, a fix in source offsets.
-import { markdownParser as parser } from '../../../src/markdown-parser.js';
+import { parseMarkdown } from '../../../src/markdown-parser.js';
 import type { Nodes, Parent, Root } from 'mdast';
 
 export type ConstructKind = 'heading' | 'emphasis' | 'strikethrough' | 'code' | 'blockquote' | 'table' | 'html' | 'link';
@@ -146,7 +146,7 @@ function isSafeReplacement(construct: MarkdownConstruct, source: string): boolea
   const lineStart = source.lastIndexOf('\n', construct.start - 1) + 1;
   const prefix = source.slice(lineStart, construct.start);
   const context = /^[ \t]*$/.test(prefix) ? construct.plain : `a ${construct.plain}`;
-  const tree = parser.parse(context) as Root;
+  const tree = parseMarkdown(context);
   return findMarkdownConstructsShallow(tree, context) === 0;
 }
 
