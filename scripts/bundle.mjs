@@ -35,6 +35,16 @@ const noJsYaml = {
   },
 };
 
+// micromark's parser combines its syntax extensions again for every document: it gets a version that remembers
+// each combination instead (src/combined-extensions.ts, which imports the real one).
+const combinedExtensions = {
+  name: 'combined-extensions',
+  setup(buildContext) {
+    buildContext.onResolve({ filter: /^micromark-util-combine-extensions$/ }, (args) =>
+      (/[\\/]micromark[\\/]/.test(args.importer) ? { path: join(root, 'src', 'combined-extensions.ts') } : undefined));
+  },
+};
+
 await build({
   entryPoints: { cli: join(root, 'src', 'cli.ts'), worker: join(root, 'src', 'worker.ts') },
   outdir,
@@ -43,7 +53,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['recheck', 'libphonenumber-js', 'libphonenumber-js/*'],
-  plugins: [ownModuleUrl, noJsYaml],
+  plugins: [ownModuleUrl, noJsYaml, combinedExtensions],
   define: { 'import.meta.url': '__medpostBundleUrl' },
   banner: { js: "const __medpostBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
