@@ -88,10 +88,10 @@ describe('draftsAtLeast (the estimate made before anything is loaded)', () => {
 describe('the flags of a relaunched run, by the number of drafts named', () => {
   it('holds the young generation smaller and scavenges it serially from the size where a worker thread starts, and the heap growth from a large run', () => {
     expect(SMALL_YOUNG_GENERATION_FROM_DRAFTS).toBe(PARALLEL_THRESHOLD);
-    expect(relaunchFlags(2)).toEqual(['--no-regexp-tier-up', '--heap-growing-percent=50', '--max-semi-space-size=8']);
+    expect(relaunchFlags(2)).toEqual(['--no-regexp-tier-up', '--interrupt-budget=600000', '--heap-growing-percent=50', '--max-semi-space-size=8']);
     expect(relaunchFlags(SMALL_YOUNG_GENERATION_FROM_DRAFTS - 1)).toEqual(relaunchFlags(2));
-    expect(relaunchFlags(SMALL_YOUNG_GENERATION_FROM_DRAFTS)).toEqual(['--no-regexp-tier-up', '--heap-growing-percent=50', '--max-semi-space-size=4', '--no-parallel-scavenge', '--v8-pool-size=1']);
-    expect(relaunchFlags(LARGE_RUN_DRAFTS)).toEqual(['--no-regexp-tier-up', '--heap-growing-percent=20', '--max-semi-space-size=4', '--no-parallel-scavenge', '--v8-pool-size=1']);
+    expect(relaunchFlags(SMALL_YOUNG_GENERATION_FROM_DRAFTS)).toEqual(['--no-regexp-tier-up', '--interrupt-budget=600000', '--heap-growing-percent=50', '--max-semi-space-size=4', '--no-parallel-scavenge', '--v8-pool-size=1']);
+    expect(relaunchFlags(LARGE_RUN_DRAFTS)).toEqual(['--no-regexp-tier-up', '--interrupt-budget=600000', '--heap-growing-percent=20', '--max-semi-space-size=4', '--no-parallel-scavenge', '--v8-pool-size=1']);
   });
 
   it('counts the drafts named up to a limit; unknown sets count as many, or as none when asked', async () => {
