@@ -1,6 +1,6 @@
 // Runs rules over posts. Knows the rule interface, not any rule: per-post rules see one Post;
 // collection rules first summarise each post, then see every summary of the set.
-import { createHash } from 'node:crypto';
+import { sha1Hex16 } from './short-hash.js';
 import { maskValue } from './rule-helpers.js';
 import { addTiming, timingEnabled } from './timing.js';
 import type {
@@ -28,9 +28,7 @@ export function isCollectionRule(rule: Rule): rule is CollectionRule {
 
 export function fingerprintOf(ruleId: string, kind: string | undefined, displayPath: string, text: string): string {
   const normalized = text.replace(/\s+/g, ' ').trim().toLowerCase();
-  // toString of the first 8 bytes, not a slice of the hex digest: a slice would keep the whole digest alive with
-  // every finding held until the end of the run.
-  return createHash('sha1').update(`${ruleId}\0${kind ?? ''}\0${displayPath}\0${normalized}`).digest().toString('hex', 0, 8);
+  return sha1Hex16(`${ruleId}\0${kind ?? ''}\0${displayPath}\0${normalized}`);
 }
 
 export function findingFromDescriptor(post: Post, configured: ConfiguredRule, descriptor: ReportDescriptor): Finding {
