@@ -148,6 +148,24 @@ function sameShingles(a: HashList, b: HashList): boolean {
   return true;
 }
 
+/**
+ * The 32-bit values from `start` to `end` as a string of two UTF-16 units each: a key as exact as joining their
+ * decimal digits with commas, made without writing numbers out (16 band keys a draft: 90 of the 350 ms this rule
+ * spent at 10,000 drafts).
+ */
+function valuesKey(values: HashList, start: number, end: number): string {
+  let key = '';
+  for (let index = start; index < end; index += 1) key += String.fromCharCode(values[index] & 0xffff, values[index] >>> 16);
+  return key;
+}
+
+/** FNV-1a over 32-bit values (a group key's part: equal sets are then compared in full). */
+function hashValues(values: HashList): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < values.length; index += 1) hash = Math.imul(hash ^ values[index], 0x01000193);
+  return hash >>> 0;
+}
+
 export interface SimilarityItem {
   shingles: HashList;
   signature: HashList;
@@ -168,7 +186,7 @@ export function findSimilarGroups(items: readonly SimilarityItem[], minSimilarit
   const groups: number[][] = [];
   const representatives: SimilarityItem[] = [];
   items.forEach((item, index) => {
-    const key = `${item.shingles.length}:${hashString(item.shingles.join(','))}:${item.signature.slice(0, 8).join(',')}`;
+    const key = `${item.shingles.length}:${hashValues(item.shingles)}:${valuesKey(item.signature, 0, 8)}`;
     const existing = groupOf.get(key);
     if (existing !== undefined && sameShingles(representatives[existing].shingles, item.shingles)) {
       groups[existing].push(index);
@@ -189,7 +207,7 @@ export function findSimilarGroups(items: readonly SimilarityItem[], minSimilarit
   for (let band = 0; band < BANDS; band += 1) {
     const buckets = new Map<string, number[]>();
     representatives.forEach((item, index) => {
-      const key = item.signature.slice(band * ROWS_PER_BAND, (band + 1) * ROWS_PER_BAND).join(',');
+      const key = valuesKey(item.signature, band * ROWS_PER_BAND, (band + 1) * ROWS_PER_BAND);
       const bucket = buckets.get(key);
       if (bucket) bucket.push(index);
       else buckets.set(key, [index]);
