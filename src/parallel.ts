@@ -10,11 +10,13 @@ import { timingEnabled } from './timing.js';
 import { importModule } from './import-module.js';
 
 /**
- * Below this many drafts a worker does not pay: it starts up and compiles every lexicon again, and adds ~70 MB.
- * Measured on 2 cores (npm run bench -- --only threshold --threshold-sizes 2000,3000,5000): 2,000 drafts 1.01x,
- * 3,000 1.08x, 5,000 1.09x as fast with the main thread and one worker; 10,000 drafts 1.19x.
+ * Below this many drafts a worker does not pay: it starts up and compiles every lexicon again, and adds 30-40 MB.
+ * Measured on 2 cores, each with the flags its run is relaunched with (relaunch.ts), medians of alternating runs:
+ * 300 drafts 0.94x, 500 1.18x, 1,000 1.22x, 3,000 1.28x as fast with the main thread and one worker. A pre-commit
+ * run naming 2 drafts among 1,000 (the rest only feed the calendar rules): 1.44 -> 1.30 s. Before V8 was told to
+ * optimise later (--interrupt-budget), the worker paid only from ~4,000 drafts.
  */
-export const PARALLEL_THRESHOLD = 4000;
+export const PARALLEL_THRESHOLD = 1000;
 const BATCH_SIZE = 100;
 /** Batches shrink to this as the queue empties, so that no thread waits long for another's last batch. */
 const LAST_BATCH_SIZE = 10;

@@ -26,7 +26,7 @@ const YOUNG_GENERATION = '--max-semi-space-size=8';
  * time (three runs each). The flag holds the worker thread's young generation too: on Node 20 a worker's
  * resourceLimits.maxYoungGenerationSizeMb does not change it (measured), so the two cannot differ.
  */
-export const SMALL_YOUNG_GENERATION_FROM_DRAFTS = 4000;
+export const SMALL_YOUNG_GENERATION_FROM_DRAFTS = 1000;
 const SMALL_YOUNG_GENERATION = '--max-semi-space-size=4';
 /**
  * Also from there: the young generation is emptied by the thread that fills it alone. With a worker, both cores run
