@@ -55,4 +55,30 @@ describe('writeFileAtomically', () => {
     expect(await reader).toBe('through the pipe');
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
+
+  // Pieces are encoded into a 4 MB buffer: pieces that fill it several times over, one larger than it, and
+  // characters of two to four bytes across its edges all arrive whole, into a file or through a pipe (which may
+  // take fewer bytes than a write offers).
+  const pieces = () => {
+    const list: string[] = [];
+    for (let index = 0; index < 30_000; index += 1) list.push(`{"n":${index},"t":"clínica ✓ 😀 ${'x'.repeat(index % 700)}"}\n`);
+    list.splice(15_000, 0, `${'ñ'.repeat(3_000_000)}\n`);
+    return list;
+  };
+
+  it('writes many pieces, one of them larger than its buffer, whole and in order', async () => {
+    const directory = scratch();
+    const path = join(directory, 'report.json');
+    await writeFileAtomically(path, pieces());
+    expect(readFileSync(path, 'utf8')).toBe(pieces().join(''));
+  });
+
+  it.runIf(posix)('writes many pieces through a named pipe whole', async () => {
+    const directory = scratch();
+    const fifo = join(directory, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = import('node:fs/promises').then(({ readFile }) => readFile(fifo, 'utf8'));
+    await writeFileAtomically(fifo, pieces());
+    expect(await reader).toBe(pieces().join(''));
+  });
 });
