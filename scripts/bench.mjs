@@ -1,7 +1,8 @@
 // npm run bench [-- --sizes 1000,10000,100000 --runs 3 --out bench/results/latest.json]
 // Times, side by side in one run: medpost (every built-in rule; cold, and again with --cache), the parse-only floor,
-// markdownlint-cli2 (default rules) and `node -e 0`, on a seeded corpus; prints wall time (median of the runs),
-// files/s and peak memory (max RSS), the ratios the targets are stated in, and writes them to a JSON file.
+// markdownlint-cli2 (default rules) and `node -e 0`, on a seeded corpus, the tools compared taking turns run by run;
+// prints wall time (median of the runs), files/s and peak memory (max RSS), the ratios the targets are stated in,
+// and writes them to a JSON file.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -48,15 +49,29 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-function timed(label, command, args, cwd, count = runs, before = () => {}) {
-  const samples = [];
-  for (let run = 0; run < count; run += 1) {
-    before();
-    samples.push(measure(command, args, cwd));
-  }
+function summarise(label, samples) {
   const seconds = median(samples.map((sample) => sample.seconds));
   const peakMB = Math.max(...samples.map((sample) => sample.peakMB));
-  return { label, seconds, peakMB, runs: count, samples: samples.map((sample) => sample.seconds) };
+  return { label, seconds, peakMB, runs: samples.length, samples: samples.map((sample) => sample.seconds) };
+}
+
+function timed(label, command, args, cwd, count = runs, before = () => {}) {
+  return timedInTurn([{ label, command, args, cwd, before }], count)[0];
+}
+
+/**
+ * Each command once per round, in turn: a slower spell of a shared machine (seen here: the same run 20% slower
+ * from one minute to the next) then falls on every tool compared, not on whichever ran during it.
+ */
+function timedInTurn(entries, count = runs) {
+  const samples = entries.map(() => []);
+  for (let run = 0; run < count; run += 1) {
+    entries.forEach((entry, index) => {
+      entry.before?.();
+      samples[index].push(measure(entry.command, entry.args, entry.cwd));
+    });
+  }
+  return entries.map((entry, index) => summarise(entry.label, samples[index]));
 }
 
 const report = {
@@ -73,8 +88,10 @@ const single = join(root, 'bench', 'corpus', 'single');
 mkdirSync(single, { recursive: true });
 writeFileSync(join(single, 'draft.md'), '---\nplatform: instagram\ndate: 2026-03-02\nlang: es\ntype: info\n---\nEl cepillado dos veces al día reduce el riesgo de caries. Pide cita con tu dentista. #SaludBucodental\n');
 const startupRuns = Math.max(runs, 21); // cheap, and noisy one by one
-const nodeBaseline = timed('node -e 0', process.execPath, ['-e', '0'], single, startupRuns);
-const oneDraft = timed('medpost lint one draft', process.execPath, [bin, 'lint', 'draft.md'], single, startupRuns);
+const [nodeBaseline, oneDraft] = timedInTurn([
+  { label: 'node -e 0', command: process.execPath, args: ['-e', '0'], cwd: single },
+  { label: 'medpost lint one draft', command: process.execPath, args: [bin, 'lint', 'draft.md'], cwd: single },
+], startupRuns);
 report.startup = { node: nodeBaseline, medpostOneDraft: oneDraft, ratio: oneDraft.seconds / nodeBaseline.seconds };
 console.log(`start-up: node -e 0 ${(nodeBaseline.seconds * 1000).toFixed(0)} ms, medpost on one draft ${(oneDraft.seconds * 1000).toFixed(0)} ms (${report.startup.ratio.toFixed(2)}x; target <= 3x)`);
 
@@ -84,11 +101,12 @@ for (const size of only === 'threshold' ? [] : sizes) {
   const count = size >= 100_000 ? Math.max(1, Math.min(runs, 2)) : runs;
   const cache = join(directory, '.medpostcache');
   const lintArgs = [bin, 'lint', '--format', 'json', '--output-file', join(directory, 'report.json'), '--today', '2026-06-30'];
-  const results = {
-    floor: timed('parse-only floor', process.execPath, [floor, 'drafts'], directory, count),
-    cold: timed('medpost (cold)', process.execPath, lintArgs, directory, count, () => rmSync(cache, { force: true, recursive: true })),
-    markdownlint: timed('markdownlint-cli2 0.22.1', process.execPath, [markdownlint, 'drafts/**/*.md'], directory, count),
-  };
+  const [floorResult, coldResult, markdownlintResult] = timedInTurn([
+    { label: 'parse-only floor', command: process.execPath, args: [floor, 'drafts'], cwd: directory },
+    { label: 'medpost (cold)', command: process.execPath, args: lintArgs, cwd: directory, before: () => rmSync(cache, { force: true, recursive: true }) },
+    { label: 'markdownlint-cli2 0.22.1', command: process.execPath, args: [markdownlint, 'drafts/**/*.md'], cwd: directory },
+  ], count);
+  const results = { floor: floorResult, cold: coldResult, markdownlint: markdownlintResult };
   measure(process.execPath, [...lintArgs, '--cache'], directory); // fill the cache
   results.cached = timed('medpost (--cache, unchanged)', process.execPath, [...lintArgs, '--cache'], directory, count);
   const entry = {
@@ -117,8 +135,10 @@ console.log('\nworker threads: serial vs parallel');
 for (const size of thresholdSizes) {
   const directory = writeCorpus(join(root, 'bench', 'corpus', `threshold-${size}`), size);
   const args = [bin, 'lint', '--format', 'json', '--output-file', join(directory, 'report.json'), '--today', '2026-06-30'];
-  const serial = timed('serial', process.execPath, [...args, '--concurrency', 'off'], directory);
-  const parallel = timed('parallel', process.execPath, [...args, '--concurrency', '2'], directory);
+  const [serial, parallel] = timedInTurn([
+    { label: 'serial', command: process.execPath, args: [...args, '--concurrency', 'off'], cwd: directory },
+    { label: 'parallel', command: process.execPath, args: [...args, '--concurrency', '2'], cwd: directory },
+  ]);
   report.workerThreshold.push({ drafts: size, serialSeconds: serial.seconds, parallelSeconds: parallel.seconds });
   console.log(`  ${String(size).padStart(6)} drafts: serial ${serial.seconds.toFixed(2)} s, main + 1 worker ${parallel.seconds.toFixed(2)} s (${(serial.seconds / parallel.seconds).toFixed(2)}x)`);
 }
