@@ -49,12 +49,13 @@ const ONE_BACKGROUND_THREAD = '--v8-pool-size=1';
  * the time for 20 MB, so smaller sets keep 50%.
  */
 export const LARGE_RUN_DRAFTS = 30_000;
+const LARGE_RUN_HEAP_GROWTH = '--heap-growing-percent=20';
 /**
  * V8 optimises a function with TurboFan once it has run this many bytes of bytecode (Node 20's default: 132 KB).
  * At that default, ~1,400 functions of the bundle were optimised in a 10,000-draft run, on V8's one background
- * thread, which then took 5-6 s of CPU from the two threads linting; most of that code was soon to be dropped or
- * was hardly used again. Measured (alternating runs, medians): 10,000 drafts 11.66 -> 10.56 s (user CPU 21.0 ->
- * 18.7 s); 1,000 drafts 2.49 -> 2.48 s (user 3.79 -> 2.81 s). 1,000,000 was no better than 600,000.
+ * thread, which then took 5-6 s of CPU from the two threads linting. Measured (alternating runs, medians):
+ * 10,000 drafts 11.66 -> 10.56 s (user CPU 21.0 -> 18.7 s); 1,000 drafts 2.49 -> 2.48 s (user 3.79 -> 2.81 s).
+ * 1,000,000 was no better than 600,000.
  */
 const LATER_OPTIMISATION = '--interrupt-budget=600000';
 /**
@@ -63,7 +64,6 @@ const LATER_OPTIMISATION = '--interrupt-budget=600000';
  * when each compiles its own code. 10.68 -> 10.35 s (medians of eight alternating runs, faster in six), 4 MB less.
  */
 const OPTIMISE_ON_THREAD = '--no-concurrent-recompilation';
-const LARGE_RUN_HEAP_GROWTH = '--heap-growing-percent=20';
 /**
  * From this many drafts the second start-up (~110 ms) pays for itself. Measured (2 cores, Node 20): one draft
  * 0.30 s either way; two drafts 0.65 s as started, 0.46 s with the flag; five drafts 0.99 s / 0.68 s. Only the

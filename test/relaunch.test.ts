@@ -86,7 +86,7 @@ describe('draftsAtLeast (the estimate made before anything is loaded)', () => {
 });
 
 describe('the flags of a relaunched run, by the number of drafts named', () => {
-  it('holds the young generation smaller and scavenges it serially from the size where a worker thread starts, and the heap growth from a large run', () => {
+  it('optimises later, holds the young generation smaller, scavenges it serially and optimises on the linting threads from the size where a worker thread starts, and the heap growth from a large run', () => {
     expect(SMALL_YOUNG_GENERATION_FROM_DRAFTS).toBe(PARALLEL_THRESHOLD);
     expect(relaunchFlags(2)).toEqual(['--no-regexp-tier-up', '--interrupt-budget=600000', '--heap-growing-percent=50', '--max-semi-space-size=8']);
     expect(relaunchFlags(SMALL_YOUNG_GENERATION_FROM_DRAFTS - 1)).toEqual(relaunchFlags(2));
