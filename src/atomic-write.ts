@@ -56,7 +56,11 @@ async function writePieces(path: string, text: string | Iterable<string>, flags:
   }
 }
 
-/** A write may take fewer bytes than it is given (a pipe): write the rest. */
+/** A write may take fewer bytes than it is given (a pipe): write the rest. One that takes none is an error, not a loop. */
 async function writeAll(file: FileHandle, buffer: Buffer, length: number): Promise<void> {
-  for (let offset = 0; offset < length; ) offset += (await file.write(buffer, offset, length - offset)).bytesWritten;
+  for (let offset = 0; offset < length; ) {
+    const { bytesWritten } = await file.write(buffer, offset, length - offset);
+    if (bytesWritten === 0) throw new Error('the output took no more bytes');
+    offset += bytesWritten;
+  }
 }
