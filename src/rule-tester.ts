@@ -81,14 +81,14 @@ function describeFinding(finding: Finding): string {
 
 function checkExpected(finding: Finding, expected: ExpectedFinding, index: number): void {
   const problems: string[] = [];
-  if (expected.message !== undefined) {
-    const matches = typeof expected.message === 'string' ? finding.message === expected.message : expected.message.test(finding.message);
-    if (!matches) problems.push(`message ${JSON.stringify(finding.message)} does not match ${String(expected.message)}`);
-  }
-  if (expected.suggestion !== undefined) {
-    const suggestion = finding.suggestion ?? '';
-    const matches = typeof expected.suggestion === 'string' ? suggestion === expected.suggestion : expected.suggestion.test(suggestion);
-    if (!matches) problems.push(`suggestion ${JSON.stringify(finding.suggestion)} does not match ${String(expected.suggestion)}`);
+  // The texts a case may give as a string (exactly) or a pattern (matching).
+  for (const key of ['message', 'suggestion'] as const) {
+    const wanted = expected[key];
+    if (wanted === undefined) continue;
+    const actual = finding[key] ?? '';
+    if (typeof wanted === 'string' ? actual !== wanted : !wanted.test(actual)) {
+      problems.push(`${key} ${JSON.stringify(finding[key])} does not match ${String(wanted)}`);
+    }
   }
   for (const key of ['kind', 'platform', 'line', 'column', 'endLine', 'endColumn', 'severity'] as const) {
     if (expected[key] !== undefined && finding[key] !== expected[key]) {
