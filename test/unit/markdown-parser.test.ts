@@ -2,14 +2,19 @@
 // every extension, positions included, on any text.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { markdownParser, parseMarkdown } from '../../src/markdown-parser.js';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { markdownParser, parseMarkdown, parserWith } from '../../src/markdown-parser.js';
 
 /** Pieces of drafts, with every character that makes an extension apply, and near-misses of them. */
 const pieces = [
   'word', 'Hola', ' ', ' ', '\n', '\n\n', '\t', '    ', '- ', '* ', '1. ', '> ', '# ', '## ', '---', '***', '```', '~~~',
   '[', ']', '(', ')', '[link](https://x.es)', '[^1]', '[^1]: note', '[ ] ', '[x] ', '- [ ] task', '^', '!', '![alt](a.jpg)',
   '|', '| a | b |', '|---|---|', ' --- ', ':--', '--:', ':-:', '-', '~', '~~', '~~gone~~', '@', '@ana', 'ana@clinic.es', 'mailto:', 'xmpp:',
-  'www.', 'www.clinic.es', 'WWW.x.it', 'http', 'http://x.es', 'HTTPS://x.es/a?b', 'ww.', 'htp', '.', ',', ':', '_', '__',
+  'www.', 'www.clinic.es', 'info@www.clinic.es', 'http@x.es', 'hola@', 'WWW.x.it', 'http', 'http://x.es', 'HTTPS://x.es/a?b', 'ww.', 'htp', '.', ',', ':', '_', '__',
   '*', '**', '`', '\\', '&amp;', '<', '>', '<b>', '<https://x.es>', '😀', 'é', '#tag', '\r\n', '=', '+',
 ];
 
@@ -37,6 +42,17 @@ describe('parseMarkdown', () => {
         expect(outcome(() => parseMarkdown(source))).toEqual(outcome(() => markdownParser.parse(source)));
       }),
       { numRuns: 6000 },
+    );
+  });
+
+  it('gives with every extension the trees of the GFM extensions as published (the autolink one is split in two)', () => {
+    // The order micromark-extension-gfm combines them in.
+    const published = parserWith([gfmAutolinkLiteral(), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()]);
+    fc.assert(
+      fc.property(text, (source) => {
+        expect(outcome(() => markdownParser.parse(source))).toEqual(outcome(() => published.parse(source)));
+      }),
+      { numRuns: 3000 },
     );
   });
 
