@@ -5,6 +5,7 @@
 // hundreds of Unicode-aware patterns at every position of every sentence, and never drops a pattern that matches.
 import { readFileSync } from 'node:fs';
 import { LiteralAutomaton, foldForScan } from './literal-automaton.js';
+import { givenSource } from './explicit-case.js';
 
 export { foldForScan };
 
@@ -257,7 +258,7 @@ export class PatternPrefilter {
     const indexOf = new Map<string, number>();
     this.clausesOf = patterns.map((pattern) => {
       const clauses = typeof pattern === 'string' ? requiredLiteralClauses(pattern)
-        : pattern instanceof RegExp ? requiredLiteralClauses(pattern.source) : pattern.clauses;
+        : pattern instanceof RegExp ? requiredLiteralClauses(givenSource(pattern)) : pattern.clauses;
       if (!clauses) return null;
       return clauses.map((clause) => clause.map((literal) => {
         let index = indexOf.get(literal);

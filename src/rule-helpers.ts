@@ -2,6 +2,7 @@
 // and compiling the regular expressions of per-language data files.
 import type { Post } from './types.js';
 import { PatternPrefilter } from './pattern-prefilter.js';
+import { compileCaseInsensitive } from './explicit-case.js';
 
 /** Source-file range of [textStart, textEnd) in post.text. */
 export function sourceRangeOfText(post: Post, textStart: number, textEnd: number): { start: number; end: number } {
@@ -67,7 +68,7 @@ export function compilePattern(source: string, flags = 'giu'): RegExp {
   }
   let compiled = byFlags.get(source);
   if (!compiled) {
-    compiled = new RegExp(unicodeWordBoundaries(source), flags);
+    compiled = compileCaseInsensitive(unicodeWordBoundaries(source), flags);
     byFlags.set(source, compiled);
   }
   compiled.lastIndex = 0;

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { ruleData } from '../../src/data-files.js';
 import { compilePattern, unicodeWordBoundaries } from '../../src/rule-helpers.js';
+import { compileCaseInsensitive } from '../../src/explicit-case.js';
 import { knownLiteralClauses, rememberLiteralClauses, requiredLiteralClauses, type Conjunction } from '../../src/pattern-prefilter.js';
 
 /** Cue categories: what a sentence does to someone. Weights live in score.ts. */
@@ -219,7 +220,7 @@ function flexibleSpaces(source: string): string {
 
 function compile(source: string, where: string, flags = 'giu'): RegExp {
   try {
-    return new RegExp(unicodeWordBoundaries(source), flags);
+    return compileCaseInsensitive(unicodeWordBoundaries(source), flags);
   } catch (error) {
     throw new Error(`${where}: invalid pattern: ${(error as Error).message}`);
   }
