@@ -103,7 +103,7 @@ export async function processInParallel(
       if (code !== 0) reject(new Error(`a lint worker stopped (exit code ${code})`));
     });
     // Two batches queued per worker: it starts the next one without waiting for the main thread.
-    send().then(send).catch(reject);
+    send().then(send).then(send).catch(reject);
   });
   const runLocally = async () => {
     for (let taken = take(); taken !== undefined; taken = take()) {
