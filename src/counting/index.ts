@@ -6,6 +6,6 @@ export {
   parseXPost, countXWeightedLength, X_COUNTING_V2, X_COUNTING_V3, type XCountingConfig, type XParseResult, type WeightRange,
 } from './x-weighted-length.js';
 export {
-  countGraphemes, countCodePoints, countUtf16Units, countUtf8Bytes, countMastodonLength, mastodonCountableText, measureLength,
+  certainlyFits, countGraphemes, countCodePoints, countUtf16Units, countUtf8Bytes, countMastodonLength, mastodonCountableText, measureLength,
   COUNTING_METHODS, type CountingMethod, type LengthRule, type LengthMeasure,
 } from './length.js';

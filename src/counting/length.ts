@@ -246,6 +246,31 @@ function* utf8Units(text: string) {
   }
 }
 
+/**
+ * Whether the text fits the rule whatever its content, from its length alone: a text has no more graphemes or code
+ * points than UTF-16 units, no more than three UTF-8 bytes per unit, and Mastodon counts each link (which holds
+ * '://') as `urlLength`. Most posts are far from their network's limit; counting them exactly (URL extraction,
+ * grapheme segmentation) was most of platform/max-length's time.
+ */
+export function certainlyFits(text: string, rule: LengthRule): boolean {
+  if (rule.maxUtf8Bytes !== undefined && 3 * text.length > rule.maxUtf8Bytes) return false;
+  switch (rule.counting) {
+    case 'graphemes':
+    case 'code-points':
+    case 'utf16':
+      return text.length <= rule.max;
+    case 'utf8-bytes':
+      return 3 * text.length <= rule.max;
+    case 'mastodon': {
+      let links = 0;
+      for (let index = text.indexOf('://'); index !== -1; index = text.indexOf('://', index + 3)) links += 1;
+      return text.length + links * (rule.urlLength ?? 23) <= rule.max;
+    }
+    default:
+      return false;
+  }
+}
+
 /** The length of a text under a platform's counting rule, and where it goes over the limit. */
 export function measureLength(text: string, rule: LengthRule): LengthMeasure {
   const result: LengthMeasure = { length: 0, max: rule.max, counting: rule.counting };

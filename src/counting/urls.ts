@@ -394,7 +394,6 @@ export function extractUrlsWithIndices(text: string, options: UrlExtractionOptio
       position += character.length;
     }
     if (!match) break;
-    if (!match) break;
     cursor = match.end;
     const url = text.slice(match.start, match.end);
     const domain = text.slice(match.domainStart, match.domainEnd);

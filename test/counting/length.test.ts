@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
-  countGraphemes, countCodePoints, countUtf16Units, countUtf8Bytes, countMastodonLength, countXWeightedLength, measureLength,
+  certainlyFits, countGraphemes, countCodePoints, countUtf16Units, countUtf8Bytes, countMastodonLength, countXWeightedLength, measureLength,
+  COUNTING_METHODS,
 } from '../../src/counting/index.js';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -40,5 +41,37 @@ describe('each unit on Spanish and Italian text, €, … and emoji', () => {
     expect(measureLength('a'.repeat(279) + '€x', { max: 280, counting: 'x-weighted' })).toMatchObject({ length: 282, overflowOffset: 279 });
     expect(measureLength(`${'a'.repeat(480)} https://clinica.es/${'b'.repeat(40)} más`, { max: 500, counting: 'mastodon', urlLength: 23 }))
       .toMatchObject({ length: 508, overflowOffset: 481 });
+  });
+});
+
+describe('certainlyFits', () => {
+  it('is true only when the exact count fits, links, remote mentions, emoji and multi-byte characters included', () => {
+    const pieces = ['a', ' ', 'é', 'e\u0301', '€', '😷', '👨\u200d👩\u200d👧', '中', '\r\n', 'https://clinica.es/cita', 'http://x.it', 'www.a.es', '@ana@mastodon.social', '://', '#salud'];
+    const rule = fc.record({
+      max: fc.integer({ min: 0, max: 120 }),
+      counting: fc.constantFrom(...COUNTING_METHODS),
+      urlLength: fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }),
+      maxUtf8Bytes: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
+    });
+    let fitted = 0;
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), rule, (parts, lengthRule) => {
+      const text = parts.join('');
+      if (!certainlyFits(text, lengthRule)) return;
+      fitted += 1;
+      const measure = measureLength(text, lengthRule);
+      expect(measure.length).toBeLessThanOrEqual(lengthRule.max);
+      expect(measure.overflowOffset).toBeUndefined();
+      expect(measure.utf8Bytes).toBeUndefined();
+    }), { numRuns: 5000 });
+    expect(fitted).toBeGreaterThan(500);
+  });
+
+  it('leaves X to exact counting, and a text near the limit too', () => {
+    expect(certainlyFits('hola', { max: 280, counting: 'x-weighted' })).toBe(false);
+    expect(certainlyFits('a'.repeat(300), { max: 300, counting: 'graphemes' })).toBe(true);
+    expect(certainlyFits('a'.repeat(301), { max: 300, counting: 'graphemes' })).toBe(false);
+    expect(certainlyFits('a'.repeat(300), { max: 300, counting: 'graphemes', maxUtf8Bytes: 899 })).toBe(false);
+    expect(certainlyFits('ver https://a.es', { max: 38, counting: 'mastodon' })).toBe(false);
+    expect(certainlyFits('ver https://a.es', { max: 39, counting: 'mastodon' })).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // platform/max-length: the post is longer than the network accepts, counted the way that network counts.
 import type { PostRule } from '../../../src/types.js';
-import { measureLength, type CountingMethod } from '../../../src/counting/index.js';
+import { certainlyFits, measureLength, type CountingMethod } from '../../../src/counting/index.js';
 import { networkText } from '../shared/network-text.js';
 import { formatCount, targetPlatforms } from '../shared/platform-profile.js';
 
@@ -26,7 +26,7 @@ const rule: PostRule = {
     const text = networkText(post);
     if (text.value.length === 0) return;
     for (const platform of targetPlatforms(post, settings)) {
-      if (!platform.length) continue;
+      if (!platform.length || certainlyFits(text.value, platform.length)) continue;
       const measure = measureLength(text.value, platform.length);
       const overLength = measure.length > measure.max;
       const overBytes = measure.utf8Bytes !== undefined && measure.maxUtf8Bytes !== undefined;
