@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { LiteralAutomaton, foldForScan } from './literal-automaton.js';
 import { givenSource } from './explicit-case.js';
+import type { LiteralPool } from './literal-pool.js';
 
 export { foldForScan };
 
@@ -250,13 +251,16 @@ export class PatternPrefilter {
   /** Per pattern: clauses of indexes into `literals` (each must have one present), or null: always run. */
   private readonly clausesOf: Array<number[][] | null>;
   private readonly literals: string[] = [];
-  /** Finds which literals occur in a text, in one pass. */
+  /** Finds which literals occur in a text, in one pass: its own, or a pool's (then indexes are the pool's). */
   private readonly automaton: LiteralAutomaton | undefined;
 
-  /** Compiled patterns, their sources (then none needs compiling until it is run), or their clauses if known. */
-  constructor(private readonly patterns: ReadonlyArray<RegExp | string | { clauses: Conjunction | null }>) {
+  /**
+   * Compiled patterns, their sources (then none needs compiling until it is run), or their clauses if known.
+   * With a pool, the literals are scanned for with those of every other prefilter sharing it.
+   */
+  constructor(private readonly patterns: ReadonlyArray<RegExp | string | { clauses: Conjunction | null }>, private readonly pool?: LiteralPool) {
     const indexOf = new Map<string, number>();
-    this.clausesOf = patterns.map((pattern) => {
+    const clausesOf = patterns.map((pattern) => {
       const clauses = typeof pattern === 'string' ? requiredLiteralClauses(pattern)
         : pattern instanceof RegExp ? requiredLiteralClauses(givenSource(pattern)) : pattern.clauses;
       if (!clauses) return null;
@@ -270,11 +274,18 @@ export class PatternPrefilter {
         return index;
       }));
     });
-    if (this.literals.length > 0) this.automaton = new LiteralAutomaton(this.literals);
+    if (pool) {
+      const poolIndexes = pool.indexesOf(this.literals);
+      this.clausesOf = clausesOf.map((clauses) => clauses && clauses.map((clause) => clause.map((index) => poolIndexes[index])));
+    } else {
+      this.clausesOf = clausesOf;
+      if (this.literals.length > 0) this.automaton = new LiteralAutomaton(this.literals);
+    }
   }
 
   /** Which literals occur in `text` (lower-cased): pass the result to mayMatch. */
   scan(text: string): Uint8Array {
+    if (this.pool) return this.pool.present(text);
     return this.automaton ? this.automaton.present(text) : new Uint8Array(0);
   }
 

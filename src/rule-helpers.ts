@@ -3,6 +3,7 @@
 import type { Post } from './types.js';
 import { PatternPrefilter } from './pattern-prefilter.js';
 import { compileCaseInsensitive } from './explicit-case.js';
+import { sharedLiteralPool } from './literal-pool.js';
 
 /** Source-file range of [textStart, textEnd) in post.text. */
 export function sourceRangeOfText(post: Post, textStart: number, textEnd: number): { start: number; end: number } {
@@ -269,7 +270,7 @@ function prefilterOfSources(sources: readonly string[]): PatternPrefilter {
   prefilter = sourcePrefiltersByContent.get(key);
   if (!prefilter) {
     // From the sources: a pattern is compiled when it first runs, not here (most never run on a given draft).
-    prefilter = new PatternPrefilter(sources);
+    prefilter = new PatternPrefilter(sources, sharedLiteralPool);
     for (const source of sources) declarePattern(source);
     if (sourcePrefiltersByContent.size > 1000) sourcePrefiltersByContent.clear();
     sourcePrefiltersByContent.set(key, prefilter);

@@ -5,7 +5,7 @@
 // without running its (large, Unicode-aware) expression.
 import { requiredLiteralClauses } from '../../src/pattern-prefilter.js';
 import { compilePattern, declarePattern, sourcesMatchingIn } from '../../src/rule-helpers.js';
-import { LiteralAutomaton } from '../../src/literal-automaton.js';
+import { sharedLiteralPool } from '../../src/literal-pool.js';
 
 /**
  * Characters that a case-insensitive Unicode expression equates with a letter whose lower case differs
@@ -24,9 +24,11 @@ export interface CueMatch {
 
 /** The cue lists and whole expressions of one lexicon, under one prefilter. Build once per lexicon. */
 export class CueIndex {
-  /** Per pattern: clauses of literal indexes, each clause needing one of them present; null: always possible. */
+  /**
+   * Per pattern: clauses of literal indexes (in the thread's shared pool, which scans each draft once for every
+   * rule), each clause needing one of them present; null: always possible.
+   */
   private readonly clauses: Array<number[][] | null> = [];
-  private readonly automaton: LiteralAutomaton;
   /** Where each list's patterns sit in the pattern list. */
   private readonly offsets = new Map<readonly string[], number>();
   private readonly expressionOffsets = new Map<string, number>();
@@ -47,30 +49,19 @@ export class CueIndex {
       this.expressionOffsets.set(expression, sources.length);
       sources.push(expression);
     }
-    const literals: string[] = [];
-    const literalIndex = new Map<string, number>();
     for (const source of sources) {
       // From the source: compiled only when it first runs. Declared so the tests compile and check it.
       declarePattern(source);
       const clauses = requiredLiteralClauses(source);
-      this.clauses.push(clauses && clauses.map((clause) => clause.map((literal) => {
-        let index = literalIndex.get(literal);
-        if (index === undefined) {
-          index = literals.length;
-          literalIndex.set(literal, index);
-          literals.push(literal);
-        }
-        return index;
-      })));
+      this.clauses.push(clauses && clauses.map((clause) => sharedLiteralPool.indexesOf(clause)));
     }
-    this.automaton = new LiteralAutomaton(literals);
   }
 
   /** The cues of a draft. */
   scan(text: string): DraftCues {
     let possible: boolean[] | undefined;
     if (!FOLDS_UNLIKE_LOWER_CASE.test(text)) {
-      const present = this.automaton.present(text);
+      const present = sharedLiteralPool.present(text);
       possible = this.clauses.map((clauses) => clauses === null || clauses.every((clause) => clause.some((index) => present[index] === 1)));
     }
     return new DraftCues(text, possible, this.offsets, this.expressionOffsets);
