@@ -207,9 +207,15 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
   };
   const workerCount = options.extraRules || options.stdin ? 0 : workerCountFor(inputs.length, options.concurrency ?? 'auto');
   const setup = { cwd, configFile: options.configFile, ruleOverrides: options.rules, keepSource: wantFixes, cacheLocation: cache ? cacheLocation : undefined };
-  let results = workerCount > 0
-    ? finishRun(await processAllDrafts(inputs, coreOptions, setup, workerCount), inputs, coreOptions)
-    : await lintDrafts(inputs, coreOptions);
+  let results: LintFileResult[];
+  if (workerCount > 0) {
+    // The run's serial end (collection rules, directives) goes on while the workers stop.
+    const { records, waitForWorkers } = await processAllDrafts(inputs, coreOptions, setup, workerCount);
+    results = finishRun(records, inputs, coreOptions);
+    await waitForWorkers();
+  } else {
+    results = await lintDrafts(inputs, coreOptions);
+  }
   if (cache) {
     await cache.save();
     if (cache.writeProblem) warnings.push(cache.writeProblem);
@@ -267,7 +273,7 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
  * The per-draft stage with workers: cache hits are answered here; the rest are linted by the main thread and the
  * workers, each reading the draft itself and writing its cache entry (so no draft's text waits here for the end).
  */
-async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptions, setup: WorkerSetup, workerCount: number): Promise<DraftRecord[]> {
+async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptions, setup: WorkerSetup, workerCount: number): Promise<{ records: DraftRecord[]; waitForWorkers: () => Promise<void> }> {
   const records: DraftRecord[] = new Array(inputs.length);
   const pending: Array<{ input: DraftInput; index: number }> = [];
   const cache = coreOptions.cache;
@@ -289,8 +295,8 @@ async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptio
   const storing = cache?.storeOnly();
   const computed = await processInParallel(pending, setup, workerCount, (batch) =>
     processDrafts(batch.map(({ input }) => input), { keepSource: coreOptions.keepSource, cache: storing, moreToCome: true }));
-  for (const { index } of pending) records[index] = computed.get(index)!;
-  return records;
+  for (const { index } of pending) records[index] = computed.records.get(index)!;
+  return { records, waitForWorkers: computed.waitForWorkers };
 }
 
 async function applyBaselineOptions(results: LintFileResult[], options: LintOptions, cwd: string): Promise<LintReport['baseline']> {
