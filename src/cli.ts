@@ -106,12 +106,15 @@ async function runLint(paths: string[], options: LintCommandOptions, mayRelaunch
     process.stdout.write(await explainType(options.explainType, options.config));
     return EXIT_OK;
   }
+  let startWorkersEarly = false;
   if (mayRelaunch && !options.stdin) {
     const relaunch = await import('./relaunch.js');
     if (!relaunch.regexpsCompiledDirectly() && (await relaunch.draftsAtLeast(paths, relaunch.RELAUNCH_FROM_DRAFTS))) {
       // The configured set (no paths) is estimated by the drafts under the working directory, where its config is.
       return relaunch.relaunchWithCompiledRegexps(await relaunch.namedDraftCount(paths.length > 0 ? paths : [process.cwd()], relaunch.LARGE_RUN_DRAFTS, false));
     }
+    // Relaunched for as many drafts as pay for a worker: start it while the drafts are found.
+    startWorkersEarly = relaunch.relaunchedForWorkers();
   }
   const [{ lint }, { loadFormatter, formatterNames }] = await Promise.all([import('./lint.js'), import('./formatters/index.js')]);
   const formatter = await loadFormatter(options.format);
@@ -138,6 +141,7 @@ async function runLint(paths: string[], options: LintCommandOptions, mayRelaunch
     writeBaseline: options.writeBaseline,
     pruneBaseline: options.pruneBaseline,
     concurrency: options.concurrency,
+    startWorkersEarly,
   });
   if (options.quiet) {
     for (const result of report.results) {

@@ -7,7 +7,8 @@ import { builtInRules } from '../rules/index.js';
 import { ConfigLoader, type ConfigLayer } from './config.js';
 import { expandPatterns, expandGlob, IgnoreMatcher, displayPathOf } from './files.js';
 import { lintDrafts, finishRun, processDraft, processDrafts, shareStrings, type DraftInput, type DraftRecord, type LintCoreOptions, type LintFileResult } from './lint-core.js';
-import { processInParallel, workerCountFor, type WorkerSetup } from './parallel.js';
+import type { Worker } from 'node:worker_threads';
+import { processInParallel, startWorkers, stopWorkers, workerCountFor, type WorkerSetup } from './parallel.js';
 import { readDraftFileSync } from './read-draft.js';
 import { applyFixes } from './fix.js';
 import { InterruptedError, MedpostError } from './errors.js';
@@ -50,6 +51,8 @@ export interface LintOptions {
   pruneBaseline?: boolean;
   /** Worker threads for the per-draft stage: 'auto' (default: when the set is large enough), 'off', or a count. */
   concurrency?: 'off' | 'auto' | number;
+  /** Many drafts are expected (the CLI relaunched for them): start the workers before finding the drafts. */
+  startWorkersEarly?: boolean;
 }
 
 export interface FixReport {
@@ -194,8 +197,18 @@ export async function resolveDrafts(patterns: string[], options: LintOptions = {
 }
 
 export async function lint(patterns: string[], options: LintOptions = {}): Promise<LintReport> {
-  const { cwd, inputs, knownRules, knownRuleIds, warnings } = await resolveDrafts(patterns, options);
   const wantFixes = Boolean(options.fix || options.fixDryRun);
+  const setup = workerSetupOf(options);
+  const mayUseWorkers = !options.extraRules && !options.stdin;
+  const early = options.startWorkersEarly && mayUseWorkers ? await startWorkers(setup, workerCountFor(Number.MAX_SAFE_INTEGER, options.concurrency ?? 'auto')) : [];
+  let resolved: ResolvedDrafts;
+  try {
+    resolved = await resolveDrafts(patterns, options);
+  } catch (error) {
+    await stopWorkers(early);
+    throw error;
+  }
+  const { cwd, inputs, knownRules, knownRuleIds, warnings } = resolved;
   const cacheLocation = resolve(cwd, options.cacheLocation ?? '.medpostcache');
   const cache = options.cache ? await FileCache.open(cacheLocation) : undefined;
   const coreOptions = {
@@ -205,15 +218,15 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
     keepSource: wantFixes,
     cache,
   };
-  const workerCount = options.extraRules || options.stdin ? 0 : workerCountFor(inputs.length, options.concurrency ?? 'auto');
-  const setup = { cwd, configFile: options.configFile, ruleOverrides: options.rules, keepSource: wantFixes, cacheLocation: cache ? cacheLocation : undefined };
+  const workerCount = mayUseWorkers ? workerCountFor(inputs.length, options.concurrency ?? 'auto') : 0;
   let results: LintFileResult[];
   if (workerCount > 0) {
     // The run's serial end (collection rules, directives) goes on while the workers stop.
-    const { records, waitForWorkers } = await processAllDrafts(inputs, coreOptions, setup, workerCount);
+    const { records, waitForWorkers } = await processAllDrafts(inputs, coreOptions, setup, workerCount, early);
     results = finishRun(records, inputs, coreOptions);
     await waitForWorkers();
   } else {
+    await stopWorkers(early);
     results = await lintDrafts(inputs, coreOptions);
   }
   if (cache) {
@@ -273,7 +286,7 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
  * The per-draft stage with workers: cache hits are answered here; the rest are linted by the main thread and the
  * workers, each reading the draft itself and writing its cache entry (so no draft's text waits here for the end).
  */
-async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptions, setup: WorkerSetup, workerCount: number): Promise<{ records: DraftRecord[]; waitForWorkers: () => Promise<void> }> {
+async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptions, setup: WorkerSetup, workerCount: number, started: readonly Worker[]): Promise<{ records: DraftRecord[]; waitForWorkers: () => Promise<void> }> {
   const records: DraftRecord[] = new Array(inputs.length);
   const pending: Array<{ input: DraftInput; index: number }> = [];
   const cache = coreOptions.cache;
@@ -294,9 +307,18 @@ async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptio
   // A miss was counted above: linting it only writes its entry.
   const storing = cache?.storeOnly();
   const computed = await processInParallel(pending, setup, workerCount, (batch) =>
-    processDrafts(batch.map(({ input }) => input), { keepSource: coreOptions.keepSource, cache: storing, moreToCome: true }));
+    processDrafts(batch.map(({ input }) => input), { keepSource: coreOptions.keepSource, cache: storing, moreToCome: true }), started);
   for (const { index } of pending) records[index] = computed.records.get(index)!;
   return { records, waitForWorkers: computed.waitForWorkers };
+}
+
+/** What a worker needs to lint as this run does: known before the drafts are found. */
+function workerSetupOf(options: LintOptions): WorkerSetup {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  return {
+    cwd, configFile: options.configFile, ruleOverrides: options.rules, keepSource: Boolean(options.fix || options.fixDryRun),
+    cacheLocation: options.cache ? resolve(cwd, options.cacheLocation ?? '.medpostcache') : undefined,
+  };
 }
 
 async function applyBaselineOptions(results: LintFileResult[], options: LintOptions, cwd: string): Promise<LintReport['baseline']> {

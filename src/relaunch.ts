@@ -76,6 +76,11 @@ export function regexpsCompiledDirectly(): boolean {
   return process.execArgv.includes(FLAG);
 }
 
+/** Whether this process was relaunched with the flags of a run with a worker thread (as many drafts as pay for one). */
+export function relaunchedForWorkers(): boolean {
+  return process.execArgv.includes(OPTIMISE_ON_THREAD);
+}
+
 /** The V8 flags of a relaunched run of `namedDrafts` drafts (the build makes a code cache for each set). */
 export function relaunchFlags(namedDrafts: number): string[] {
   const withWorker = namedDrafts >= SMALL_YOUNG_GENERATION_FROM_DRAFTS;

@@ -38,4 +38,18 @@ describe('worker threads', () => {
     expect(filling).toBe(serial);
     expect(cached).toBe(serial);
   });
+
+  it('report the same with workers started before the drafts are found, and stop unneeded ones', () => {
+    const serial = lintReport(directory, ['--concurrency', 'off']);
+    // The CLI starts workers early when relaunched with a worker run's flags: run it with them directly.
+    const early = spawnSync(process.execPath, ['--no-regexp-tier-up', '--no-concurrent-recompilation', binPath, 'lint', '--format', 'json', '--output-file', join(directory, 'early.json'), '--today', '2026-06-30', '--concurrency', '3'], { cwd: directory, encoding: 'utf8' });
+    expect(early.status, early.stderr).toBe(1);
+    expect(readFileSync(join(directory, 'early.json'), 'utf8')).toBe(serial);
+    // Too few drafts for a worker, and no drafts at all: the workers started early stop, the run ends.
+    const few = spawnSync(process.execPath, ['--no-regexp-tier-up', '--no-concurrent-recompilation', binPath, 'lint', 'drafts/latin1.md'], { cwd: directory, encoding: 'utf8', timeout: 60_000 });
+    expect(few.status, few.stderr).toBe(1);
+    const none = spawnSync(process.execPath, ['--no-regexp-tier-up', '--no-concurrent-recompilation', binPath, 'lint', 'missing/*.md'], { cwd: directory, encoding: 'utf8', timeout: 60_000 });
+    expect(none.status, none.stderr).toBe(2);
+    expect(none.stderr).toContain('no drafts found');
+  });
 });
