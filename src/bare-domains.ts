@@ -11,7 +11,9 @@ export interface BareDomain {
   end: number;
 }
 
-const TOKEN = /\S{4,300}/g;
+/** Tokens are runs of non-space of 4 to 300 characters (a longer run is read 300 at a time), as /\S{4,300}/g reads them. */
+const MIN_TOKEN = 4;
+const MAX_TOKEN = 300;
 const LEADING_PUNCTUATION = /^[(\[{"'«¿¡“‘<]+/;
 const TRAILING_PUNCTUATION = ')]}"\'»”’.,;:!?>…';
 /** Any ASCII punctuation before an address with a scheme or 'www.' ('!www.example.es'), as GFM allows. */
@@ -21,12 +23,44 @@ const DOMAIN_SHAPE = /^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+(?:[/?#].*)?$/i;
 // Top-level domains that are far more often file extensions in a post.
 const FILE_EXTENSION_TLDS = new Set(['md', 'py', 'sh', 'zip', 'mov', 'rs', 'pl', 'js', 'ai']);
 
+/** \s of a regular expression: white space and line terminators. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/**
+ * The tokens of a text that hold a '.' and no '@' (the only ones that can be domains), as [start, end) pairs. Read
+ * character by character: matching every word with a regular expression made an array per word (~8 KB a draft).
+ */
+export function dottedTokens(text: string): number[] {
+  const ranges: number[] = [];
+  // The next '.' and '@' at or after a token's start, looked up again only once passed: linear on any text.
+  let dot = -2;
+  let at = -2;
+  let index = 0;
+  while (index < text.length) {
+    while (index < text.length && isSpace(text.charCodeAt(index))) index += 1;
+    let runEnd = index;
+    while (runEnd < text.length && !isSpace(text.charCodeAt(runEnd))) runEnd += 1;
+    for (let start = index; runEnd - start >= MIN_TOKEN; start += MAX_TOKEN) {
+      const end = Math.min(runEnd, start + MAX_TOKEN);
+      if (dot !== -1 && dot < start) dot = text.indexOf('.', start);
+      if (dot === -1 || dot >= end) continue;
+      if (at !== -1 && at < start) at = text.indexOf('@', start);
+      if (at === -1 || at >= end) ranges.push(start, end);
+    }
+    index = runEnd;
+  }
+  return ranges;
+}
+
 export function findBareDomains(text: string): BareDomain[] {
   const found: BareDomain[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    let token = match[0];
-    if (token.includes('@') || !token.includes('.')) continue;
-    let start = match.index ?? 0;
+  const tokens = dottedTokens(text);
+  for (let pair = 0; pair < tokens.length; pair += 2) {
+    let start = tokens[pair];
+    let token = text.slice(start, tokens[pair + 1]);
     const leading = (ADDRESS_AFTER_PUNCTUATION.exec(token) ?? LEADING_PUNCTUATION.exec(token))?.[0].length ?? 0;
     token = token.slice(leading);
     start += leading;
