@@ -49,12 +49,16 @@ export class CueIndex {
       this.expressionOffsets.set(expression, sources.length);
       sources.push(expression);
     }
-    for (const source of sources) {
+    const literalClauses = sources.map((source) => {
       // From the source: compiled only when it first runs. Declared so the tests compile and check it.
       declarePattern(source);
-      const clauses = requiredLiteralClauses(source);
-      this.clauses.push(clauses && clauses.map((clause) => sharedLiteralPool.indexesOf(clause)));
-    }
+      return requiredLiteralClauses(source);
+    });
+    // All at once: the pool gives each group of literals joining it an automaton until it merges them.
+    const literals = [...new Set(literalClauses.flatMap((clauses) => (clauses ?? []).flat()))];
+    const indexes = sharedLiteralPool.indexesOf(literals);
+    const indexOf = new Map(literals.map((literal, position) => [literal, indexes[position]]));
+    for (const clauses of literalClauses) this.clauses.push(clauses && clauses.map((clause) => clause.map((literal) => indexOf.get(literal)!)));
   }
 
   /** The cues of a draft. */

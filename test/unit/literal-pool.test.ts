@@ -30,6 +30,19 @@ describe('LiteralPool', () => {
     );
   });
 
+  it('gives the same once the literals are merged into one automaton, and after more join', () => {
+    const pool = new LiteralPool();
+    const lists = [['\\bcura\\b', 'tom[ae]'], ['\\bdosis\\b', 'cura', 'salud'], ['σοφία', '\\d+\\s?mg']];
+    const pooled = lists.slice(0, 2).map((list) => new PatternPrefilter(list, pool));
+    const texts = fc.sample(text, { numRuns: 600, seed: 3 });
+    const check = (prefilters: PatternPrefilter[]) => {
+      for (const value of texts) prefilters.forEach((prefilter, index) => expect(prefilter.possible(value)).toEqual(new PatternPrefilter(lists[index]).possible(value)));
+    };
+    check(pooled); // past the scans after which the two are merged
+    pooled.push(new PatternPrefilter(lists[2], pool));
+    check(pooled);
+  });
+
   it('reads a text once for all its prefilters', () => {
     const pool = new LiteralPool();
     const first = new PatternPrefilter(['\\bcura\\b', 'tom[ae]'], pool);
