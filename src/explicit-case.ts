@@ -268,11 +268,18 @@ const TOO_LARGE_TO_OPTIMIZE = 20 * 1024;
 const givenSources = new WeakMap<RegExp, string>();
 
 /**
+ * Rewritten only where patterns are compiled to machine code before they first run: runs started with
+ * --no-regexp-tier-up (src/relaunch.ts). A run of one draft compiles a few patterns, to bytecode, and rewriting
+ * them cost it ~10 ms more than it saved.
+ */
+const REWRITE_BY_DEFAULT = process.execArgv.includes('--no-regexp-tier-up');
+
+/**
  * new RegExp(source, flags), for flags with `i` and `u`: compiled without `i` when the pattern can be rewritten
  * (withExplicitCase), with the same matches.
  */
-export function compileCaseInsensitive(source: string, flags: string): RegExp {
-  if (!flags.includes('i') || !flags.includes('u')) return new RegExp(source, flags);
+export function compileCaseInsensitive(source: string, flags: string, rewrite = REWRITE_BY_DEFAULT): RegExp {
+  if (!rewrite || !flags.includes('i') || !flags.includes('u')) return new RegExp(source, flags);
   const rewritten = withExplicitCase(source);
   // Longer than this, V8 compiles a pattern without its optimisations (kRegExpTooLargeToOptimize): /i is faster then.
   if (rewritten === undefined || (rewritten.length > TOO_LARGE_TO_OPTIMIZE && source.length <= TOO_LARGE_TO_OPTIMIZE)) return new RegExp(source, flags);

@@ -92,10 +92,15 @@ describe('withExplicitCase', () => {
     }
   });
 
+  it('rewrites only when asked, by default where regular expressions are compiled to machine code up front', () => {
+    expect(compileCaseInsensitive('salud', 'giu', false).flags).toBe('giu');
+    expect(compileCaseInsensitive('salud', 'giu').flags).toBe(process.execArgv.includes('--no-regexp-tier-up') ? 'gu' : 'giu');
+  });
+
   it('leaves to /iu what it does not rewrite', () => {
     for (const source of ['\\p{Lu}', '(a)\\1', '(?<x>a)\\k<x>', '\\W', '\\P{L}', '[\\W]', '[\\p{Ll}]', '\\bword\\b']) {
       expect(withExplicitCase(source), source).toBeUndefined();
-      expect(compileCaseInsensitive(source, 'giu').flags, source).toBe('giu');
+      expect(compileCaseInsensitive(source, 'giu', true).flags, source).toBe('giu');
     }
   });
 
@@ -109,7 +114,7 @@ describe('withExplicitCase', () => {
     const patterns = ['sí', 'paracetamol', 'ſtop', 'k', 'ΣΟΦΊΑ', '[a-zñ]+', '[^aeiou ]+', '\\w+', '[\\w.]+@', 'é|É', 'x{2,3}', '\\u00e9', '(?<![\\p{L}\\p{N}_])dr\\.?(?![\\p{L}\\p{N}_])', '[α-ω]', 'İstanbul', 'ǅ', '(?:mg|ml)\\b'.replace('\\b', '')];
     const pieces = ['s', 'S', 'ſ', 'k', 'K', 'K', 'sí', 'SÍ', 'Sí', 'si', 'é', 'É', 'e\u0301', 'ñ', 'Ñ', 'σ', 'ς', 'Σ', 'Ο', 'ο', 'φ', 'ϕ', 'ί', 'Ί', 'İ', 'ı', 'i', 'I', 'ǅ', 'Ǆ', 'ǆ', 'Dr.', 'DR', 'dr', 'x', 'X', 'MG', 'ml', ' ', '\n', '.', '@', '_', '1', 'PARACETAMOL', 'Paracetamol', 'ßtop', 'ſtop', 'STOP', '\u0345', 'ι', 'Ι'];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 20 }).map((parts) => parts.join(''));
-    const compiled = patterns.map((source) => [new RegExp(source, 'giu'), compileCaseInsensitive(source, 'giu')] as const);
+    const compiled = patterns.map((source) => [new RegExp(source, 'giu'), compileCaseInsensitive(source, 'giu', true)] as const);
     for (const [, rewritten] of compiled) expect(rewritten.flags).toBe('gu');
     fc.assert(
       fc.property(text, (value) => {
@@ -136,7 +141,7 @@ describe('withExplicitCase', () => {
     for (const { source, flags } of declared) {
       const expanded = unicodeWordBoundaries(source);
       const withCase = new RegExp(expanded, flags);
-      const rewritten = compileCaseInsensitive(expanded, flags);
+      const rewritten = compileCaseInsensitive(expanded, flags, true);
       if (rewritten.flags !== flags) rewrittenCount += 1;
       expect(givenSource(rewritten)).toBe(expanded);
       for (const sample of samples) expect(matchesOf(rewritten, sample), source.slice(0, 80)).toEqual(matchesOf(withCase, sample));
