@@ -69,3 +69,20 @@ new RuleTester().run(rule, {
     },
   ],
 });
+
+describe('mayHoldWord (the first pass over a draft)', () => {
+  it('is true whenever a word of the text folds to one of the words', async () => {
+    const { default: fc } = await import('fast-check');
+    const { mayHoldWord } = await import('./index.js');
+    const { foldText } = await import('../../src/rule-helpers.js');
+    const pieces = ['Sonrisa', 'SONRISA', 'sonrisa', 'Sonrísa', 'So\u0301nrisa', 'sonri', 'sa', 'Clínica', 'CLINICA', 'clínica', 'ΣΟΦΊΑ', 'σοφία', 'σοφίας', 'ΣΟΦΊΑΣ', 'İstanbul', 'ﬁ', 'ſonrisa', ' ', '-', '\n', '.', '\u0301', 'Dental', 'DENTAL'];
+    const words = new Set(['sonrisa', 'clinica', 'σοφιας', 'istanbul']);
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      const holds = (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).some((word) => words.has(foldText(word)));
+      if (holds) expect(mayHoldWord(text, words), JSON.stringify(text)).toBe(true);
+    }), { numRuns: 5000 });
+    expect(mayHoldWord('Una sonrisa sana', new Set(['sonrisa']))).toBe(true);
+    expect(mayHoldWord('Una boca sana', new Set(['sonrisa']))).toBe(false);
+  });
+});

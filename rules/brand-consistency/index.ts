@@ -118,6 +118,19 @@ function brandWordsOf(brand: string, aliases: readonly string[] | undefined, lan
   return cached;
 }
 
+/**
+ * False when no word of the text folds to one of `words` (folded): a misspelt brand name holds a distinctive word
+ * of the brand, and most drafts hold none, so they are not cut into words. Folding the whole text gives each
+ * word's folding in place (accents go whatever surrounds them), except the final sigma that lower-casing picks by
+ * context: a text with 'Σ' may hold any.
+ */
+export function mayHoldWord(text: string, words: ReadonlySet<string>): boolean {
+  if (text.includes('Σ')) return true;
+  const folded = foldText(text);
+  for (const word of words) if (folded.includes(word)) return true;
+  return false;
+}
+
 function checkBrandName(context: PostRuleContext<Options>): void {
   const { post, settings, report } = context;
   const brand = settings.brandName?.trim();
@@ -125,6 +138,7 @@ function checkBrandName(context: PostRuleContext<Options>): void {
   const { forms, formWords, brandWords, distinctive, institutions } = brandWordsOf(brand, settings.brandAliases, settings.languages);
 
   const text = post.text.value;
+  if (!mayHoldWord(text, distinctive)) return;
   const tokens = tokenize(text);
   const skipped = [...post.hashtags, ...post.mentions, ...post.links];
   const insideToken = (token: Token) => {
