@@ -87,8 +87,11 @@ export async function processInParallel(
 
   const wanted = Math.min(workerCount, Math.max(0, Math.ceil(items.length / BATCH_SIZE) - 1));
   const workers = [...started.slice(0, wanted), ...(await startWorkers(setup, wanted - started.length))];
-  for (const unused of started.slice(wanted)) void askToClose(unused)();
+  void stopWorkers(started.slice(wanted));
   const runWorker = (worker: Worker) => new Promise<void>((resolve, reject) => {
+    // A worker started early may have failed (or stopped) before it was given work.
+    const failed = workerFailures.get(worker);
+    if (failed) return reject(failed);
     let inFlight = 0;
     const send = async () => {
       const taken = take();
@@ -126,7 +129,7 @@ export async function processInParallel(
   try {
     await Promise.all([...workers.map(runWorker), runLocally()]);
   } catch (error) {
-    await Promise.all(workers.map((worker) => askToClose(worker)()));
+    await stopWorkers(workers);
     throw error;
   }
   const waits = workers.map(askToClose);
@@ -142,8 +145,22 @@ export async function startWorkers(setup: WorkerSetup, count: number): Promise<W
   if (count <= 0) return [];
   // Loaded here, not at start-up: a hook run on a few drafts never starts a worker.
   const { Worker: WorkerThread } = await importModule<typeof import('node:worker_threads')>('node:worker_threads');
-  return Array.from({ length: count }, () => new WorkerThread(workerUrl, { workerData: setup }));
+  return Array.from({ length: count }, () => {
+    const worker = new WorkerThread(workerUrl, { workerData: setup });
+    // Listened to from the start: an error with no listener would end the process, and an exit before the
+    // worker is given work would leave processInParallel and askToClose waiting.
+    worker.on('error', (error) => workerFailures.set(worker, workerFailures.get(worker) ?? error));
+    worker.once('exit', (code) => {
+      exitedWorkers.add(worker);
+      if (code !== 0 && !workerFailures.has(worker)) workerFailures.set(worker, new Error(`a lint worker stopped (exit code ${code})`));
+    });
+    return worker;
+  });
 }
+
+/** Workers that failed or stopped, with why, whenever it happened; and those that have exited. */
+const workerFailures = new WeakMap<Worker, Error>();
+const exitedWorkers = new WeakSet<Worker>();
 
 /** Stops workers started but not needed. */
 export async function stopWorkers(workers: readonly Worker[]): Promise<void> {
@@ -156,7 +173,7 @@ export async function stopWorkers(workers: readonly Worker[]): Promise<void> {
  * segmentation fault, rarely, under load).
  */
 function askToClose(worker: Worker): () => Promise<void> {
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const exited = exitedWorkers.has(worker) ? Promise.resolve() : new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.postMessage(null);
   return async () => {
     let timer: NodeJS.Timeout | undefined;
