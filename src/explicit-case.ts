@@ -105,6 +105,11 @@ function classMembers(codePoint: number): string {
   return caseEquivalents(codePoint).map(member).join('');
 }
 
+/** A character outside a class, as written if it has no other case form, else as the class of its forms. */
+function caseless(codePoint: number, written: string): string {
+  return caseEquivalents(codePoint).length === 1 ? written : `[${classMembers(codePoint)}]`;
+}
+
 /** Thrown inside the rewriter for what it leaves to /iu. */
 class Unsupported extends Error {}
 
@@ -219,12 +224,13 @@ export function withExplicitCase(source: string): string | undefined {
       if (character === '\\') {
         const escaped = characterEscape(source, index + 1, false);
         if (escaped) {
-          const equivalents = caseEquivalents(escaped.codePoint);
-          result += equivalents.length === 1 ? source.slice(index, escaped.end) : `[${classMembers(escaped.codePoint)}]`;
+          result += caseless(escaped.codePoint, source.slice(index, escaped.end));
           index = escaped.end;
         } else {
+          // An escape kept as written (\d, \s) stays bare; one given more members becomes a class.
           const escape = classEscape(source, index + 1);
-          result += escape.members.startsWith('\\') && !escape.members.includes('\\', 1) && !escape.members.includes('-') ? escape.members : `[${escape.members}]`;
+          const written = source.slice(index, escape.end);
+          result += escape.members === written ? written : `[${escape.members}]`;
           index = escape.end;
         }
         continue;
@@ -251,8 +257,7 @@ export function withExplicitCase(source: string): string | undefined {
       }
       const codePoint = source.codePointAt(index)!;
       const length = String.fromCodePoint(codePoint).length;
-      const equivalents = caseEquivalents(codePoint);
-      result += equivalents.length === 1 ? source.slice(index, index + length) : `[${classMembers(codePoint)}]`;
+      result += caseless(codePoint, source.slice(index, index + length));
       index += length;
     }
     return result;

@@ -198,7 +198,10 @@ export async function resolveDrafts(patterns: string[], options: LintOptions = {
 
 export async function lint(patterns: string[], options: LintOptions = {}): Promise<LintReport> {
   const wantFixes = Boolean(options.fix || options.fixDryRun);
-  const setup = workerSetupOf(options);
+  // Known before the drafts are found: what a worker needs to lint as this run does (resolveDrafts finds the same cwd).
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const cacheLocation = resolve(cwd, options.cacheLocation ?? '.medpostcache');
+  const setup: WorkerSetup = { cwd, configFile: options.configFile, ruleOverrides: options.rules, keepSource: wantFixes, cacheLocation: options.cache ? cacheLocation : undefined };
   const mayUseWorkers = !options.extraRules && !options.stdin;
   const early = options.startWorkersEarly && mayUseWorkers ? await startWorkers(setup, workerCountFor(Number.MAX_SAFE_INTEGER, options.concurrency ?? 'auto')) : [];
   let resolved: ResolvedDrafts;
@@ -208,8 +211,7 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
     await stopWorkers(early);
     throw error;
   }
-  const { cwd, inputs, knownRules, knownRuleIds, warnings } = resolved;
-  const cacheLocation = resolve(cwd, options.cacheLocation ?? '.medpostcache');
+  const { inputs, knownRules, knownRuleIds, warnings } = resolved;
   const cache = options.cache ? await FileCache.open(cacheLocation) : undefined;
   const coreOptions = {
     today: options.today ?? localDate(),
@@ -310,15 +312,6 @@ async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptio
     processDrafts(batch.map(({ input }) => input), { keepSource: coreOptions.keepSource, cache: storing, moreToCome: true }), started);
   for (const { index } of pending) records[index] = computed.records.get(index)!;
   return { records, waitForWorkers: computed.waitForWorkers };
-}
-
-/** What a worker needs to lint as this run does: known before the drafts are found. */
-function workerSetupOf(options: LintOptions): WorkerSetup {
-  const cwd = resolve(options.cwd ?? process.cwd());
-  return {
-    cwd, configFile: options.configFile, ruleOverrides: options.rules, keepSource: Boolean(options.fix || options.fixDryRun),
-    cacheLocation: options.cache ? resolve(cwd, options.cacheLocation ?? '.medpostcache') : undefined,
-  };
 }
 
 async function applyBaselineOptions(results: LintFileResult[], options: LintOptions, cwd: string): Promise<LintReport['baseline']> {

@@ -3,7 +3,7 @@
 // one of which every match contains; here the literals of all cue lists share one automaton, so a draft is read
 // once instead of lower-cased and scanned once per list, and a detector whose cues cannot occur is skipped
 // without running its (large, Unicode-aware) expression.
-import { requiredLiteralClauses } from '../../src/pattern-prefilter.js';
+import { PatternPrefilter } from '../../src/pattern-prefilter.js';
 import { compilePattern, declarePattern, sourcesMatchingIn } from '../../src/rule-helpers.js';
 import { sharedLiteralPool } from '../../src/literal-pool.js';
 
@@ -24,11 +24,9 @@ export interface CueMatch {
 
 /** The cue lists and whole expressions of one lexicon, under one prefilter. Build once per lexicon. */
 export class CueIndex {
-  /**
-   * Per pattern: clauses of literal indexes (in the thread's shared pool, which scans each draft once for every
-   * rule), each clause needing one of them present; null: always possible.
-   */
-  private readonly clauses: Array<number[][] | null> = [];
+  /** Every indexed pattern, under one prefilter whose literals the thread's shared pool scans for every rule. */
+  private readonly prefilter: PatternPrefilter;
+  private readonly patternCount: number;
   /** Where each list's patterns sit in the pattern list. */
   private readonly offsets = new Map<readonly string[], number>();
   private readonly expressionOffsets = new Map<string, number>();
@@ -49,45 +47,23 @@ export class CueIndex {
       this.expressionOffsets.set(expression, sources.length);
       sources.push(expression);
     }
-    const literalClauses = sources.map((source) => {
-      // From the source: compiled only when it first runs. Declared so the tests compile and check it.
-      declarePattern(source);
-      return requiredLiteralClauses(source);
-    });
-    // All at once: the pool gives each group of literals joining it an automaton until it merges them.
-    const literals = [...new Set(literalClauses.flatMap((clauses) => (clauses ?? []).flat()))];
-    const indexes = sharedLiteralPool.indexesOf(literals);
-    const indexOf = new Map(literals.map((literal, position) => [literal, indexes[position]]));
-    for (const clauses of literalClauses) this.clauses.push(clauses && clauses.map((clause) => clause.map((literal) => indexOf.get(literal)!)));
+    // From the sources: compiled only when they first run. Declared so the tests compile and check them.
+    for (const source of sources) declarePattern(source);
+    this.prefilter = new PatternPrefilter(sources, sharedLiteralPool);
+    this.patternCount = sources.length;
   }
 
   /** The cues of a draft. */
   scan(text: string): DraftCues {
     let possible: Uint8Array | undefined;
     if (!FOLDS_UNLIKE_LOWER_CASE.test(text)) {
-      const present = sharedLiteralPool.present(text);
+      const present = this.prefilter.scan(text);
       // One byte per pattern, set in a loop: an array of booleans made with closures was 15 KB of garbage a draft.
-      possible = new Uint8Array(this.clauses.length);
-      for (let pattern = 0; pattern < this.clauses.length; pattern += 1) possible[pattern] = allClausesPresent(this.clauses[pattern], present) ? 1 : 0;
+      possible = new Uint8Array(this.patternCount);
+      for (let pattern = 0; pattern < this.patternCount; pattern += 1) possible[pattern] = this.prefilter.mayMatch(pattern, present) ? 1 : 0;
     }
     return new DraftCues(text, possible, this.offsets, this.expressionOffsets);
   }
-}
-
-/** Whether each clause has one of its literals present (null: no literal to go by, always possible). */
-function allClausesPresent(clauses: number[][] | null, present: Uint8Array): boolean {
-  if (clauses === null) return true;
-  for (const clause of clauses) {
-    let found = false;
-    for (const index of clause) {
-      if (present[index] === 1) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) return false;
-  }
-  return true;
 }
 
 export class DraftCues {
