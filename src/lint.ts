@@ -6,7 +6,7 @@ import type { Rule, RuleMeta, Severity, SeveritySetting, Finding } from './types
 import { builtInRules } from '../rules/index.js';
 import { ConfigLoader, type ConfigLayer } from './config.js';
 import { expandPatterns, expandGlob, IgnoreMatcher, displayPathOf } from './files.js';
-import { lintDrafts, finishRun, processDraft, processDrafts, shareStrings, type DraftInput, type DraftRecord, type LintCoreOptions, type LintFileResult } from './lint-core.js';
+import { collectionRunsOf, lintDrafts, finishRun, processDraft, processDrafts, shareStrings, type CollectionHelper, type DraftInput, type DraftRecord, type LintCoreOptions, type LintFileResult } from './lint-core.js';
 import type { Worker } from 'node:worker_threads';
 import { processInParallel, startWorkers, stopWorkers, workerCountFor, type WorkerSetup } from './parallel.js';
 import { readDraftFileSync } from './read-draft.js';
@@ -223,10 +223,13 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
   const workerCount = mayUseWorkers ? workerCountFor(inputs.length, options.concurrency ?? 'auto') : 0;
   let results: LintFileResult[];
   if (workerCount > 0) {
-    // The run's serial end (collection rules, directives) goes on while the workers stop.
-    const { records, waitForWorkers } = await processAllDrafts(inputs, coreOptions, setup, workerCount, early);
-    results = finishRun(records, inputs, coreOptions);
-    await waitForWorkers();
+    // The workers help with the collection rules, then stop while this thread finishes the run (directives).
+    const { records, helpers, waitForWorkers } = await processAllDrafts(inputs, coreOptions, setup, workerCount, early);
+    try {
+      results = await finishRun(records, inputs, coreOptions, helpers);
+    } finally {
+      await waitForWorkers();
+    }
   } else {
     await stopWorkers(early);
     results = await lintDrafts(inputs, coreOptions);
@@ -288,7 +291,7 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
  * The per-draft stage with workers: cache hits are answered here; the rest are linted by the main thread and the
  * workers, each reading the draft itself and writing its cache entry (so no draft's text waits here for the end).
  */
-async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptions, setup: WorkerSetup, workerCount: number, started: readonly Worker[]): Promise<{ records: DraftRecord[]; waitForWorkers: () => Promise<void> }> {
+async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptions, setup: WorkerSetup, workerCount: number, started: readonly Worker[]): Promise<{ records: DraftRecord[]; helpers: CollectionHelper[]; waitForWorkers: () => Promise<void> }> {
   const records: DraftRecord[] = new Array(inputs.length);
   const pending: Array<{ input: DraftInput; index: number }> = [];
   const cache = coreOptions.cache;
@@ -308,10 +311,12 @@ async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptio
   }
   // A miss was counted above: linting it only writes its entry.
   const storing = cache?.storeOnly();
+  const earlier = records.flatMap((record, index) => (record ? [[index, record] as const] : []));
   const computed = await processInParallel(pending, setup, workerCount, (batch) =>
-    processDrafts(batch.map(({ input }) => input), { keepSource: coreOptions.keepSource, cache: storing, moreToCome: true }), started);
+    processDrafts(batch.map(({ input }) => input), { keepSource: coreOptions.keepSource, cache: storing, moreToCome: true }), started,
+  [...collectionRunsOf(inputs).keys()], earlier);
   for (const { index } of pending) records[index] = computed.records.get(index)!;
-  return { records, waitForWorkers: computed.waitForWorkers };
+  return { records, helpers: computed.helpers, waitForWorkers: computed.waitForWorkers };
 }
 
 async function applyBaselineOptions(results: LintFileResult[], options: LintOptions, cwd: string): Promise<LintReport['baseline']> {

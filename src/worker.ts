@@ -4,8 +4,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { builtInRules } from '../rules/index.js';
 import { ConfigLoader } from './config.js';
 import { FileCache } from './cache.js';
-import { processDrafts, type DraftInput } from './lint-core.js';
-import type { WorkerBatch, WorkerSetup } from './parallel.js';
+import { collectionTaskRule, processDrafts, takeHeldSummaries, type DraftInput } from './lint-core.js';
+import { runCollectionRule } from './engine.js';
+import type { WorkerBatch, WorkerCollectionTask, WorkerMessage, WorkerReply, WorkerSetup } from './parallel.js';
+import type { SummaryEnvelope } from './types.js';
 
 const setup = workerData as WorkerSetup;
 const loader = new ConfigLoader({ cwd: setup.cwd, configFile: setup.configFile, ruleOverrides: setup.ruleOverrides, builtInRules });
@@ -16,10 +18,20 @@ const storing = setup.cacheLocation ? FileCache.open(setup.cacheLocation).then((
 
 // One batch at a time, in the order sent (the main thread queues the next one while this one runs).
 let queue: Promise<void> = Promise.resolve();
-parentPort!.on('message', (batch: WorkerBatch | null) => {
-  // null: no more work. Close the port once the batches in hand are done; the thread then exits by itself.
-  queue = queue.then(() => (batch === null ? parentPort!.close() : lintBatch(batch)));
+/** The collection runs this worker holds: run key -> draft index -> the draft's summary (see CollectionHelper). */
+const held = new Map<string, Map<number, SummaryEnvelope<unknown>>>();
+const hold = (key: string, index: number, envelope: SummaryEnvelope<unknown>) => held.get(key)?.set(index, envelope);
+
+parentPort!.on('message', (message: WorkerMessage) => {
+  // null: no more work. Close the port once the work in hand is done; the thread then exits by itself.
+  if (message === null) queue = queue.then(() => parentPort!.close());
+  else if ('holds' in message) for (const key of message.holds) held.set(key, new Map());
+  else if ('summaries' in message) for (const [key, index, envelope] of message.summaries) hold(key, index, envelope);
+  else if ('task' in message) queue = queue.then(() => runCollection(message));
+  else queue = queue.then(() => lintBatch(message));
 });
+
+const reply = (message: WorkerReply) => parentPort!.postMessage(message);
 
 async function lintBatch(batch: WorkerBatch): Promise<void> {
   try {
@@ -27,8 +39,28 @@ async function lintBatch(batch: WorkerBatch): Promise<void> {
     for (const { index, ...item } of batch.items) inputs.push({ ...item, config: await loader.fileConfig(item.path) });
     const linted = await processDrafts(inputs, { keepSource: setup.keepSource, cache: await storing, moreToCome: true });
     const records = batch.items.map((item, position) => [item.index, linted[position]] as const);
-    parentPort!.postMessage({ id: batch.id, records });
+    // The held runs' summaries stay here; the records say they are held.
+    const keys = new Set(held.keys());
+    for (const [index, record] of records) for (const [key, envelope] of takeHeldSummaries(record, keys)) hold(key, index, envelope);
+    reply({ id: batch.id, records });
   } catch (error) {
-    parentPort!.postMessage({ id: batch.id, error: (error as Error).stack ?? String(error) });
+    reply({ id: batch.id, error: (error as Error).stack ?? String(error) });
+  }
+}
+
+/** A collection rule over every draft of the run, for the main thread (see CollectionHelper). */
+async function runCollection({ collectionId, task }: WorkerCollectionTask): Promise<void> {
+  try {
+    const config = await loader.fileConfig(task.configuredFor);
+    const configured = collectionTaskRule(task, config);
+    if (!configured) throw new Error(`${task.configuredFor}: the worker's configuration has no rule as the main thread's (${task.name.split('\0')[0]})`);
+    const summaries = held.get(task.name);
+    const drafts = task.order.map((index) => summaries?.get(index));
+    const missing = drafts.indexOf(undefined);
+    if (missing !== -1) throw new Error(`the summary of draft ${task.order[missing]} for ${task.name.split('\0')[0]} never reached the worker`);
+    held.delete(task.name);
+    reply({ collectionId, findings: runCollectionRule({ configured, drafts: drafts as Array<SummaryEnvelope<unknown>> }, config.settings, task.today) });
+  } catch (error) {
+    reply({ collectionId, error: (error as Error).stack ?? String(error) });
   }
 }

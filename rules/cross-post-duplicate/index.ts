@@ -3,7 +3,7 @@
 // draft's through MinHash + LSH, and reports each copy with the drafts it matches on other platforms.
 // A single draft aimed at several platforms is the same habit in one file: reported as 'multi-platform'.
 import type { CollectionRule } from '../../src/types.js';
-import { normalizedWords, shingleHashes, minHashSignature, findSimilarGroups, packUint32, unpackUint32 } from './similarity.js';
+import { normalizedWords, shingleHashes, minHashSignature, findSimilarGroups, packUint32, unpackAllUint32 } from './similarity.js';
 
 interface Options {
   minSimilarity: number;
@@ -91,8 +91,10 @@ const rule: CollectionRule<Options, DuplicateSummary> = {
     }
 
     const compared = drafts.filter((draft) => draft.summary.words >= options.minWords && draft.summary.platforms.length > 0 && !draft.summary.reply);
+    const shingles = unpackAllUint32(compared.map(({ summary }) => summary.shingles));
+    const signatures = unpackAllUint32(compared.map(({ summary }) => summary.signature));
     const { groups, edges } = findSimilarGroups(
-      compared.map(({ summary }) => ({ shingles: unpackUint32(summary.shingles), signature: unpackUint32(summary.signature) })),
+      compared.map((_, index) => ({ shingles: shingles[index], signature: signatures[index] })),
       options.minSimilarity,
     );
     const neighbours = new Map<number, Array<{ group: number; similarity: number }>>();

@@ -1,7 +1,7 @@
 // The duplicate detector must not compare every pair: 10,000 drafts would be 50 million comparisons.
 // These tests count the candidate pairs LSH proposes (work, not time) and check that the planted copies are found.
 import { describe, it, expect } from 'vitest';
-import { findSimilarGroups, minHashSignature, shingleHashes, jaccard, jaccardAtLeast, hashString, packUint32, unpackUint32, type SimilarityItem } from './similarity.js';
+import { findSimilarGroups, minHashSignature, shingleHashes, jaccard, jaccardAtLeast, hashString, packUint32, unpackUint32, unpackAllUint32, type SimilarityItem } from './similarity.js';
 import fc from 'fast-check';
 import rule, { type DuplicateSummary } from './index.js';
 import { defaultSettings } from '../../src/settings.js';
@@ -106,8 +106,22 @@ describe('packUint32', () => {
     }));
   });
 
+  it('packs a typed array (or a view into one) as it packs the same values in a plain array', () => {
+    fc.assert(fc.property(fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 100 }), fc.nat({ max: 5 }), (values, skip) => {
+      const view = Uint32Array.from([...Array.from({ length: skip }, () => 7), ...values]).subarray(skip);
+      expect(packUint32(view)).toBe(packUint32(values));
+    }));
+  });
+
+  it('unpacks many lists at once, each as it was', () => {
+    fc.assert(fc.property(fc.array(fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 70 }), { maxLength: 20 }), (lists) => {
+      expect(unpackAllUint32(lists.map(packUint32)).map((values) => [...values])).toEqual(lists);
+    }));
+  });
+
   it('is little-endian whatever the machine (a cache can move between machines)', () => {
     expect(packUint32([1, 0x01020304])).toBe(Buffer.from([1, 0, 0, 0, 4, 3, 2, 1]).toString('base64'));
+    expect(packUint32(Uint32Array.of(1, 0x01020304))).toBe(Buffer.from([1, 0, 0, 0, 4, 3, 2, 1]).toString('base64'));
   });
 });
 
@@ -144,9 +158,30 @@ describe('shingleHashes', () => {
         const reference = new Set<number>();
         if (words.length > 0 && words.length < 3) reference.add(hashString(words.join(' ')));
         for (let index = 0; index + 3 <= words.length; index += 1) reference.add(hashString(words.slice(index, index + 3).join(' ')));
-        expect(shingleHashes(words)).toEqual([...reference].sort((a, b) => a - b));
+        expect(Array.from(shingleHashes(words))).toEqual([...reference].sort((a, b) => a - b));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('minHashSignature', () => {
+  it('holds, for each hash function, the smallest value over the shingles', () => {
+    // The hash functions as first written: Murmur3's finaliser over the shingle XOR each seed (seeds from the same).
+    const mix = (value: number) => {
+      let hash = value >>> 0;
+      hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b) >>> 0;
+      hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35) >>> 0;
+      return (hash ^ (hash >>> 16)) >>> 0;
+    };
+    const seeds: number[] = [];
+    for (let index = 0, state = 0x9e3779b9; index < 64; index += 1) seeds.push((state = mix(state + 0x6d2b79f5)));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 60 }), (shingles) => {
+        const expected = seeds.map((seed) => Math.min(0xffffffff, ...shingles.map((shingle) => mix(shingle ^ seed))));
+        expect(Array.from(minHashSignature(shingles.sort((a, b) => a - b)))).toEqual(expected);
+      }),
+      { numRuns: 300 },
     );
   });
 });

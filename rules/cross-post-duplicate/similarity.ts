@@ -48,12 +48,21 @@ function hashJoinedWords(words: readonly string[], start: number, end: number): 
   return hash >>> 0;
 }
 
-/** Sorted, distinct hashes of the word shingles (a text shorter than a shingle is one shingle). */
-export function shingleHashes(words: readonly string[], size = SHINGLE_SIZE): number[] {
-  const hashes = new Set<number>();
-  if (words.length > 0 && words.length < size) hashes.add(hashJoinedWords(words, 0, words.length));
-  for (let index = 0; index + size <= words.length; index += 1) hashes.add(hashJoinedWords(words, index, index + size));
-  return [...hashes].sort((a, b) => a - b);
+/**
+ * Sorted, distinct hashes of the word shingles (a text shorter than a shingle is one shingle). In a typed array:
+ * most hashes are above 2^30, and a Set or plain array of them holds each as a boxed number.
+ */
+export function shingleHashes(words: readonly string[], size = SHINGLE_SIZE): Uint32Array {
+  if (words.length === 0) return new Uint32Array(0);
+  if (words.length < size) return Uint32Array.of(hashJoinedWords(words, 0, words.length));
+  const hashes = new Uint32Array(words.length - size + 1);
+  for (let index = 0; index + size <= words.length; index += 1) hashes[index] = hashJoinedWords(words, index, index + size);
+  hashes.sort();
+  let distinct = 0;
+  for (let index = 0; index < hashes.length; index += 1) {
+    if (index === 0 || hashes[index] !== hashes[distinct - 1]) hashes[distinct++] = hashes[index];
+  }
+  return hashes.subarray(0, distinct);
 }
 
 /** Murmur3's finaliser: a good 32-bit mix. */
@@ -67,19 +76,19 @@ function mix(value: number): number {
   return hash >>> 0;
 }
 
-const SEEDS: number[] = (() => {
-  const seeds: number[] = [];
+const SEEDS: Uint32Array = (() => {
+  const seeds = new Uint32Array(SIGNATURE_LENGTH);
   let state = 0x9e3779b9;
   for (let index = 0; index < SIGNATURE_LENGTH; index += 1) {
     state = mix(state + 0x6d2b79f5);
-    seeds.push(state);
+    seeds[index] = state;
   }
   return seeds;
 })();
 
 /** The MinHash signature of a shingle set: for each of SIGNATURE_LENGTH hash functions, the smallest value. */
-export function minHashSignature(shingles: HashList): number[] {
-  const signature = new Array<number>(SIGNATURE_LENGTH).fill(0xffffffff);
+export function minHashSignature(shingles: HashList): Uint32Array {
+  const signature = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff);
   for (const shingle of shingles) {
     for (let index = 0; index < SIGNATURE_LENGTH; index += 1) {
       const value = mix(shingle ^ SEEDS[index]);
@@ -121,22 +130,43 @@ export function jaccardAtLeast(a: ArrayLike<number>, b: ArrayLike<number>, minim
   return similarity >= minimum ? similarity : -1;
 }
 
+/** Whether a Uint32Array's bytes are already in little-endian order (they are on x86 and ARM). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 /**
  * 32-bit values as one base64 string (little-endian). A collection summary is kept for every draft of an archive:
  * as a string, 144 hashes take ~800 bytes, as an array of numbers ~2.5 KB (most hashes are above 2^31, so each
  * is a boxed number); and the summary stays plain JSON for --cache.
  */
 export function packUint32(values: ArrayLike<number>): string {
+  if (LITTLE_ENDIAN && values instanceof Uint32Array) return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
   const bytes = Buffer.allocUnsafe(values.length * 4);
   for (let index = 0; index < values.length; index += 1) bytes.writeUInt32LE(values[index] >>> 0, index * 4);
   return bytes.toString('base64');
 }
 
 export function unpackUint32(packed: string): Uint32Array {
-  const bytes = Buffer.from(packed, 'base64');
-  const values = new Uint32Array(bytes.length >>> 2);
-  for (let index = 0; index < values.length; index += 1) values[index] = bytes.readUInt32LE(index * 4);
-  return values;
+  return unpackAllUint32([packed])[0];
+}
+
+/**
+ * Each packed string's values, decoded into one shared array (a view each). A Buffer and a Uint32Array per draft
+ * and per list took ~1.3 KB a draft, all alive at once: 130 MB at 100,000 drafts, where these take ~50.
+ */
+export function unpackAllUint32(packed: readonly string[]): Uint32Array[] {
+  let bytes = 0;
+  for (const text of packed) bytes += Buffer.byteLength(text, 'base64'); // at least what each decodes to
+  const decoded = Buffer.allocUnsafeSlow(bytes + 4); // not from the pool: starts at offset 0, so 4-byte aligned
+  const values = new Uint32Array(decoded.buffer, decoded.byteOffset, decoded.length >>> 2);
+  const starts: number[] = [];
+  let at = 0;
+  for (const text of packed) {
+    starts.push(at);
+    at += decoded.write(text, at * 4, 'base64') >>> 2; // a broken tail (not a whole value) is overwritten next
+  }
+  starts.push(at);
+  if (!LITTLE_ENDIAN) for (let index = 0; index < at; index += 1) values[index] = decoded.readUInt32LE(index * 4);
+  return packed.map((_, index) => values.subarray(starts[index], starts[index + 1]));
 }
 
 /** Sorted 32-bit hashes, as a plain array or typed. */
