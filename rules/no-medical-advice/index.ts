@@ -78,7 +78,7 @@ const rule: PostRule<Options> = {
       const flat = flatten(lexicon);
       const present = flat.prefilter.scan(text);
       if (!flat.actIndexes.some((index) => flat.prefilter.mayMatch(index, present))) continue;
-      const verdict = scoreSentence(text, lexicon, { strictReply }, (group, category, position) => flat.prefilter.mayMatch(flat.flatIndex[group][category][position], present));
+      const verdict = scoreSentence(text, lexicon, { strictReply }, (group, category, position) => flat.prefilter.mayMatch(flat.flatIndex[group][category][position], present), true);
       if (!isAdvice(verdict, threshold) || !verdict.kind || !verdict.cue) continue;
       const range = sourceRangeOfText(post, sentence.start, sentence.end);
       const quote = quoteOf(sentence.text);

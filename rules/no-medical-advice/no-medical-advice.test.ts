@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from './index.js';
 import { compileLexicon, CUE_CATEGORIES, FINDING_KINDS, MARKER_CATEGORIES } from './lexicon.js';
 import { RuleTester, lintDraftWithRule } from '../../src/rule-tester.js';
@@ -167,5 +167,39 @@ describe('no-medical-advice lexicons', () => {
 
   it('reports an unknown word list by name', () => {
     expect(() => compileLexicon({ terms: {}, cues: { treatment: ['take {pills}'] } }, 'xx')).toThrow(/unknown word list \{pills\}/);
+  });
+});
+
+describe('scoreSentence with onlyWithAct', () => {
+  it('finds advice exactly where the full scoring does, with the same cue', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { lexiconFor } = await import('./lexicon.js');
+    const { scoreSentence, isAdvice, prepareForMatching } = await import('./score.js');
+    // Every sentence of the labelled evaluation drafts and the examples, alone and two by two (more cues at once).
+    const sentencesOf = (folder: string): string[] => readdirSync(folder, { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+      .flatMap((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8').replace(/^---[^]*?\n---\n/, '').split(/(?<=[.!?])\s+|\n+/))
+      .map((sentence) => sentence.trim())
+      .filter(Boolean);
+    const root = join(import.meta.dirname, '..', '..');
+    let advice = 0;
+    for (const language of ['en', 'es', 'it']) {
+      const lexicon = lexiconFor(language, {})!;
+      const sentences = [...sentencesOf(join(root, 'fixtures', 'eval', 'medical-advice', language)), ...sentencesOf(join(root, 'examples', 'drafts', language))];
+      const pairs = sentences.flatMap((sentence, index) => [sentence, `${sentence} ${sentences[(index * 7 + 3) % sentences.length]}`]);
+      for (const sentence of pairs) {
+        for (const strictReply of [false, true]) {
+          const text = prepareForMatching(sentence);
+          const full = scoreSentence(text, lexicon, { strictReply });
+          const quick = scoreSentence(text, lexicon, { strictReply }, undefined, true);
+          expect(isAdvice(quick), sentence).toBe(isAdvice(full));
+          if (isAdvice(full)) {
+            advice += 1;
+            expect(quick, sentence).toEqual(full);
+          }
+        }
+      }
+    }
+    expect(advice).toBeGreaterThan(50);
   });
 });

@@ -77,16 +77,38 @@ export type PatternGate = (group: 'cues' | 'markers', category: string, position
 const RUN_EVERY_PATTERN: PatternGate = () => true;
 
 /** Scores a sentence (already prepared: see prepareForMatching). */
-export function scoreSentence(text: string, lexicon: CompiledLexicon, context: SentenceContext, canMatch: PatternGate = RUN_EVERY_PATTERN): SentenceVerdict {
+export function scoreSentence(
+  text: string,
+  lexicon: CompiledLexicon,
+  context: SentenceContext,
+  canMatch: PatternGate = RUN_EVERY_PATTERN,
+  /** Stop once no act fires: the verdict then has no cue, and its score and other cues are not worked out. */
+  onlyWithAct = false,
+): SentenceVerdict {
   const cues: CueHit[] = [];
   const isQuestion = /\?\s*\S{0,12}$/u.test(text) || /^\s*¿/u.test(text);
   const { cueLists, markerLists } = categoryLists(lexicon);
-  for (const [category, patterns] of cueLists) {
+  const hitOf = (category: CueCategory, patterns: LexiconPattern[]): CueHit | undefined => {
     const hit = firstHit(text, patterns, category, lexicon, canMatch);
-    if (!hit) continue;
-    if ((category === 'diagnosis' || category === 'assessment') && isQuestion && !context.strictReply) continue;
-    cues.push(hit);
+    if (hit && (category === 'diagnosis' || category === 'assessment') && isQuestion && !context.strictReply) return undefined;
+    return hit;
+  };
+  // The acts first, when only a sentence with one matters (most sentences have none: 14,000 of the 18,000 of the
+  // 3,000-draft bench corpus that the literal scan lets through); the cues then go in their own order, as ever.
+  const actHits: Array<CueHit | undefined> = [];
+  if (onlyWithAct) {
+    let anyAct = false;
+    cueLists.forEach(([category, patterns], index) => {
+      if (!ACT_CATEGORIES.has(category)) return;
+      actHits[index] = hitOf(category, patterns);
+      if (actHits[index]) anyAct = true;
+    });
+    if (!anyAct) return { score: 0, kind: undefined, cue: undefined, cues: [], markers: [] };
   }
+  cueLists.forEach(([category, patterns], index) => {
+    const hit = onlyWithAct && ACT_CATEGORIES.has(category) ? actHits[index] : hitOf(category, patterns);
+    if (hit) cues.push(hit);
+  });
   const markers: MarkerCategory[] = [];
   for (const [category, patterns] of markerLists) {
     for (let position = 0; position < patterns.length; position += 1) {
