@@ -217,6 +217,7 @@ export function shareStrings(record: DraftRecord): DraftRecord {
   for (const finding of record.findings) shareFindingStrings(finding);
   // The collection run keys (rule, severity and options as JSON): the same three or so strings on every record.
   for (const entry of record.summaries) entry[0] = sharedString(entry[0]);
+  if (record.heldSummaries) record.heldSummaries = record.heldSummaries.map(sharedString);
   return record;
 }
 

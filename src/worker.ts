@@ -50,6 +50,8 @@ async function lintBatch(batch: WorkerBatch): Promise<void> {
 
 /** A collection rule over every draft of the run, for the main thread (see CollectionHelper). */
 async function runCollection({ collectionId, task }: WorkerCollectionTask): Promise<void> {
+  // Linting is over: its garbage goes before the rule runs, next to the main thread's peak (a relaunched run has gc).
+  (globalThis as { gc?: () => void }).gc?.();
   try {
     const config = await loader.fileConfig(task.configuredFor);
     const configured = collectionTaskRule(task, config);

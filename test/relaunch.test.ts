@@ -90,8 +90,8 @@ describe('the flags of a relaunched run, by the number of drafts named', () => {
     expect(SMALL_YOUNG_GENERATION_FROM_DRAFTS).toBe(PARALLEL_THRESHOLD);
     expect(relaunchFlags(2)).toEqual(['--no-regexp-tier-up', '--interrupt-budget=600000', '--heap-growing-percent=50', '--max-semi-space-size=8']);
     expect(relaunchFlags(SMALL_YOUNG_GENERATION_FROM_DRAFTS - 1)).toEqual(relaunchFlags(2));
-    expect(relaunchFlags(SMALL_YOUNG_GENERATION_FROM_DRAFTS)).toEqual(['--no-regexp-tier-up', '--interrupt-budget=600000', '--heap-growing-percent=50', '--max-semi-space-size=4', '--no-parallel-scavenge', '--v8-pool-size=1', '--no-concurrent-recompilation']);
-    expect(relaunchFlags(LARGE_RUN_DRAFTS)).toEqual(['--no-regexp-tier-up', '--interrupt-budget=600000', '--heap-growing-percent=20', '--max-semi-space-size=4', '--no-parallel-scavenge', '--v8-pool-size=1', '--no-concurrent-recompilation']);
+    expect(relaunchFlags(SMALL_YOUNG_GENERATION_FROM_DRAFTS)).toEqual(['--no-regexp-tier-up', '--interrupt-budget=600000', '--heap-growing-percent=50', '--max-semi-space-size=4', '--no-parallel-scavenge', '--v8-pool-size=1', '--no-concurrent-recompilation', '--expose-gc']);
+    expect(relaunchFlags(LARGE_RUN_DRAFTS)).toEqual(['--no-regexp-tier-up', '--interrupt-budget=600000', '--heap-growing-percent=20', '--max-semi-space-size=4', '--no-parallel-scavenge', '--v8-pool-size=1', '--no-concurrent-recompilation', '--expose-gc']);
   });
 
   it('counts the drafts named up to a limit; unknown sets count as many, or as none when asked', async () => {
