@@ -1,5 +1,5 @@
 // Reading one draft from disk, turning every way it can fail into a message a person can act on.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 /** Drafts larger than this are refused (a post is a few KB; this is an archive or a mistake). */
 export const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
@@ -14,19 +14,32 @@ export async function readDraftFile(path: string): Promise<ReadResult> {
  * Synchronously: reading a small file from the page cache takes microseconds, while the promise machinery of an
  * asynchronous read cost more CPU than the read itself (a tenth of a cold run at 10,000 drafts).
  * What is not a regular file, or is too large, is refused before reading: a named pipe called `draft.md` would
- * block the run for ever, and a device or a huge file would be read whole into memory first.
+ * block the run for ever, and a device or a huge file would be read whole into memory first. The file is opened
+ * once and read into a buffer kept for the next draft (stat, then readFileSync, read ~15% slower in a run).
  */
 export function readDraftFileSync(path: string): ReadResult {
+  let fd: number | undefined;
   try {
-    const stats = statSync(path);
+    // Opened without waiting: a named pipe would otherwise block here until something writes to it.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
     if (stats.isDirectory()) return { error: 'is a directory, not a draft' };
     if (!stats.isFile()) return { error: 'not a regular file (a named pipe, socket or device): not linted' };
     if (stats.size > MAX_DRAFT_BYTES) return { error: tooLarge(stats.size) };
-    return decodeDraft(readFileSync(path));
+    // decodeDraft copies what it keeps: the buffer can be read into again. A rare large draft gets its own.
+    const buffer = stats.size <= scratch.length ? scratch : Buffer.allocUnsafeSlow(stats.size);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < stats.size; length += read) read = readSync(fd, buffer, length, stats.size - length, null);
+    return decodeDraft(buffer.subarray(0, length));
   } catch (error) {
     return { error: describeReadError(error as NodeJS.ErrnoException) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
+
+/** One buffer a thread, read into again and again. */
+const scratch = Buffer.allocUnsafeSlow(64 * 1024);
 
 function tooLarge(bytes: number): string {
   return `file is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_DRAFT_BYTES / 1024 / 1024} MB limit for a draft: not linted`;
