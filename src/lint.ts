@@ -312,9 +312,13 @@ async function processAllDrafts(inputs: DraftInput[], coreOptions: LintCoreOptio
   // A miss was counted above: linting it only writes its entry.
   const storing = cache?.storeOnly();
   const earlier = records.flatMap((record, index) => (record ? [[index, record] as const] : []));
-  const computed = await processInParallel(pending, setup, workerCount, (batch) =>
-    processDrafts(batch.map(({ input }) => input), { keepSource: coreOptions.keepSource, cache: storing, moreToCome: true }), started,
-  [...collectionRunsOf(inputs).keys()], earlier);
+  const computed = await processInParallel(
+    pending,
+    setup,
+    workerCount,
+    (batch) => processDrafts(batch.map(({ input }) => input), { keepSource: coreOptions.keepSource, cache: storing, moreToCome: true }),
+    { started, runKeys: [...collectionRunsOf(inputs).keys()], earlier },
+  );
   for (const { index } of pending) records[index] = computed.records.get(index)!;
   return { records, helpers: computed.helpers, waitForWorkers: computed.waitForWorkers };
 }

@@ -95,19 +95,27 @@ type Item = { input: DraftInput; index: number };
  * queue, so a slower thread simply takes fewer. Batches get smaller towards the end of the queue (a share of
  * what remains): with batches of 100 to the last, the main thread waited ~0.25 s for the worker's last one at
  * 10,000 drafts, with nothing else to do. Each worker holds the summaries of a part of the collection runs
- * `runKeys` (shareRuns; for sets below HOLD_RUNS_BELOW_DRAFTS) and runs them at the end, as a helper of finishRun;
- * `earlier` are records made before (the cache's), whose summaries for those runs go to them too. Resolves once every record is in; a worker is
- * asked to stop once it has its last task, and the caller goes on meanwhile (a worker takes ~40 ms to stop), then
- * calls `waitForWorkers`.
+ * (shareRuns; for sets below HOLD_RUNS_BELOW_DRAFTS) and runs them at the end, as a helper of finishRun. Resolves
+ * once every record is in; a worker is asked to stop once it has its last task, and the caller goes on meanwhile
+ * (a worker takes ~40 ms to stop), then calls `waitForWorkers`.
  */
 export async function processInParallel(
   items: readonly Item[],
   setup: WorkerSetup,
   workerCount: number,
   processLocally: (batch: readonly Item[]) => Promise<DraftRecord[]>,
-  started: readonly Worker[] = [],
-  runKeys: readonly string[] = [],
-  earlier: ReadonlyArray<readonly [number, DraftRecord]> = [],
+  {
+    started = [],
+    runKeys = [],
+    earlier = [],
+  }: {
+    /** Workers started early (startWorkers). */
+    started?: readonly Worker[];
+    /** The run's collection runs, in finishRun's order (collectionRunsOf). */
+    runKeys?: readonly string[];
+    /** Records made before (the cache's): their summaries for the held runs go to the workers too. */
+    earlier?: ReadonlyArray<readonly [number, DraftRecord]>;
+  } = {},
 ): Promise<{ records: Map<number, DraftRecord>; helpers: CollectionHelper[]; waitForWorkers: () => Promise<void> }> {
   const records = new Map<number, DraftRecord>();
   const threads = workerCount + 1;

@@ -1,5 +1,6 @@
 // A worker thread of `lint`: loads the configuration as the main thread does, then runs the per-draft stage on
-// the batches it is sent and posts back plain records.
+// the batches it is sent and posts back plain records. It keeps the summaries of the collection runs it holds
+// (its own drafts' and those the main thread sends) and runs those rules at the end.
 import { parentPort, workerData } from 'node:worker_threads';
 import { builtInRules } from '../rules/index.js';
 import { ConfigLoader } from './config.js';
@@ -16,11 +17,12 @@ const loader = new ConfigLoader({ cwd: setup.cwd, configFile: setup.configFile, 
 // (Opened without a top-level await: the CLI bundle is CommonJS, see scripts/bundle.mjs.)
 const storing = setup.cacheLocation ? FileCache.open(setup.cacheLocation).then((cache) => cache.storeOnly()) : Promise.resolve(undefined);
 
-// One batch at a time, in the order sent (the main thread queues the next one while this one runs).
-let queue: Promise<void> = Promise.resolve();
 /** The collection runs this worker holds: run key -> draft index -> the draft's summary (see CollectionHelper). */
 const held = new Map<string, Map<number, SummaryEnvelope<unknown>>>();
 const hold = (key: string, index: number, envelope: SummaryEnvelope<unknown>) => held.get(key)?.set(index, envelope);
+
+// One batch (or collection run) at a time, in the order sent (the main thread queues the next one while this one runs).
+let queue: Promise<void> = Promise.resolve();
 
 parentPort!.on('message', (message: WorkerMessage) => {
   // null: no more work. Close the port once the work in hand is done; the thread then exits by itself.
