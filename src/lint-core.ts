@@ -254,7 +254,7 @@ export interface CollectionTask {
   name: string;
   /** A draft whose configuration holds the rule as configured, and the run's settings. */
   configuredFor: string;
-  /** The run's drafts, as indices of the run's drafts (DraftInput order) whose summaries the helper holds. */
+  /** The run's drafts in order, as their indices among the run's inputs (the helper holds their summaries). */
   order: number[];
   today: string;
 }
@@ -281,8 +281,11 @@ export function collectionRunsOf(inputs: readonly DraftInput[]): Map<string, Col
   return runs;
 }
 
-/** Moves a record's summaries for the `held` runs out, to be sent to their helper; the record notes they went. */
-export function takeHeldSummaries(record: DraftRecord, held: ReadonlySet<string>): Array<[string, SummaryEnvelope<unknown>]> {
+/**
+ * Moves a record's summaries for the `held` runs (their keys: a set, or a map by key) out, to be sent to their
+ * helper; the record notes they went.
+ */
+export function takeHeldSummaries(record: DraftRecord, held: { has(key: string): boolean; readonly size: number }): Array<[string, SummaryEnvelope<unknown>]> {
   const taken: Array<[string, SummaryEnvelope<unknown>]> = [];
   if (held.size === 0 || !record.summaries.some(([key]) => held.has(key))) return taken;
   const kept: Array<[string, unknown]> = [];
@@ -304,17 +307,17 @@ export function takeHeldSummaries(record: DraftRecord, held: ReadonlySet<string>
  */
 export async function finishRun(records: DraftRecord[], inputs: readonly DraftInput[], options: LintCoreOptions, helpers: readonly CollectionHelper[] = []): Promise<LintFileResult[]> {
   const runs = collectionRunsOf(inputs);
+  const join = (record: DraftRecord, index: number, key: string, summary: unknown) => {
+    const run = runs.get(key);
+    if (!run) return;
+    run.drafts.push({ path: record.path, displayPath: record.displayPath, reported: record.reported, summary });
+    run.indices.push(index);
+    run.cacheKeys.push(record.cacheKey);
+  };
   for (const [index, record] of records.entries()) {
-    const join = (key: string, summary: unknown) => {
-      const run = runs.get(key);
-      if (!run) return;
-      run.drafts.push({ path: record.path, displayPath: record.displayPath, reported: record.reported, summary });
-      run.indices.push(index);
-      run.cacheKeys.push(record.cacheKey);
-    };
-    for (const [key, summary] of record.summaries) join(key, summary);
+    for (const [key, summary] of record.summaries) join(record, index, key, summary);
     // Its helper has the summary: the run here only lists the draft (for the cache key, and the order).
-    for (const key of record.heldSummaries ?? []) join(key, undefined);
+    for (const key of record.heldSummaries ?? []) join(record, index, key, undefined);
     // From here the runs hold the summaries, and each run lets go of its own once done with them.
     record.summaries = [];
   }

@@ -134,13 +134,12 @@ export async function processInParallel(
   const workers = [...started.slice(0, wanted), ...(await startWorkers(setup, wanted - started.length))];
   void stopWorkers(started.slice(wanted));
   const holdsOf = shareRuns(items.length + earlier.length < HOLD_RUNS_BELOW_DRAFTS ? runKeys : [], workers.length);
-  const held = new Set(holdsOf.flatMap((holds) => [...holds]));
   const holderOf = new Map(holdsOf.flatMap((holds, index) => [...holds].map((key) => [key, workers[index]] as const)));
   /** Sends the held runs' summaries of these records to the workers that hold the runs. */
   const handOver = (made: ReadonlyArray<readonly [number, DraftRecord]>) => {
     const byWorker = new Map<Worker, WorkerHeldSummaries['summaries']>();
     for (const [index, record] of made) {
-      for (const [key, envelope] of takeHeldSummaries(record, held)) {
+      for (const [key, envelope] of takeHeldSummaries(record, holderOf)) {
         const worker = holderOf.get(key)!;
         const list = byWorker.get(worker);
         if (list) list.push([key, index, envelope]);
@@ -165,14 +164,11 @@ export async function processInParallel(
       inFlight -= 1;
       send();
     };
-    const onExit = (code: number) => {
-      if (code !== 0) fail(new Error(`a lint worker stopped (exit code ${code})`));
-    };
-    const stopListening = () => {
-      worker.off('message', onMessage);
-      worker.off('error', fail);
-      worker.off('exit', onExit);
-    };
+    const stopListening = listenTo(worker, {
+      message: onMessage,
+      error: fail,
+      exit: (code) => code !== 0 && fail(new Error(`a lint worker stopped (exit code ${code})`)),
+    });
     function fail(error: Error) {
       stopListening();
       reject(error);
@@ -193,9 +189,6 @@ export async function processInParallel(
         fail(error as Error);
       }
     }
-    worker.on('message', onMessage);
-    worker.on('error', fail);
-    worker.on('exit', onExit);
     // Batches queued: the worker starts the next one without waiting for the main thread.
     for (let count = 0; count < QUEUED_BATCHES; count += 1) send();
   });
@@ -270,18 +263,11 @@ function collectionHelper(worker: Worker, holds: ReadonlySet<string>, lastSent: 
         stopListening();
         reject(error);
       };
-      const onExit = (code: number) => {
-        stopListening();
-        reject(new Error(`a lint worker stopped (exit code ${code}) before its calendar rule was done`));
-      };
-      const stopListening = () => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
+      const stopListening = listenTo(worker, {
+        message: onMessage,
+        error: onError,
+        exit: (code) => onError(new Error(`a lint worker stopped (exit code ${code}) before its calendar rule was done`)),
+      });
       try {
         worker.postMessage({ collectionId, task } satisfies WorkerCollectionTask);
       } catch (error) {
@@ -290,6 +276,18 @@ function collectionHelper(worker: Worker, holds: ReadonlySet<string>, lastSent: 
       // Asked now, the worker stops as soon as the task is done.
       if (sent >= holds.size) lastSent();
     }),
+  };
+}
+
+/** Listens to a worker's messages, errors and exit; the function returned stops listening. */
+function listenTo(worker: Worker, on: { message: (message: WorkerReply) => void; error: (error: Error) => void; exit: (code: number) => void }): () => void {
+  worker.on('message', on.message);
+  worker.on('error', on.error);
+  worker.on('exit', on.exit);
+  return () => {
+    worker.off('message', on.message);
+    worker.off('error', on.error);
+    worker.off('exit', on.exit);
   };
 }
 

@@ -42,8 +42,7 @@ async function lintBatch(batch: WorkerBatch): Promise<void> {
     const linted = await processDrafts(inputs, { keepSource: setup.keepSource, cache: await storing, moreToCome: true });
     const records = batch.items.map((item, position) => [item.index, linted[position]] as const);
     // The held runs' summaries stay here; the records say they are held.
-    const keys = new Set(held.keys());
-    for (const [index, record] of records) for (const [key, envelope] of takeHeldSummaries(record, keys)) hold(key, index, envelope);
+    for (const [index, record] of records) for (const [key, envelope] of takeHeldSummaries(record, held)) hold(key, index, envelope);
     reply({ id: batch.id, records });
   } catch (error) {
     reply({ id: batch.id, error: (error as Error).stack ?? String(error) });
@@ -57,11 +56,12 @@ async function runCollection({ collectionId, task }: WorkerCollectionTask): Prom
   try {
     const config = await loader.fileConfig(task.configuredFor);
     const configured = collectionTaskRule(task, config);
-    if (!configured) throw new Error(`${task.configuredFor}: the worker's configuration has no rule as the main thread's (${task.name.split('\0')[0]})`);
+    const ruleId = task.name.split('\0')[0];
+    if (!configured) throw new Error(`${task.configuredFor}: the worker's configuration has no rule as the main thread's (${ruleId})`);
     const summaries = held.get(task.name);
     const drafts = task.order.map((index) => summaries?.get(index));
     const missing = drafts.indexOf(undefined);
-    if (missing !== -1) throw new Error(`the summary of draft ${task.order[missing]} for ${task.name.split('\0')[0]} never reached the worker`);
+    if (missing !== -1) throw new Error(`the summary of draft ${task.order[missing]} for ${ruleId} never reached the worker`);
     held.delete(task.name);
     reply({ collectionId, findings: runCollectionRule({ configured, drafts: drafts as Array<SummaryEnvelope<unknown>> }, config.settings, task.today) });
   } catch (error) {
