@@ -8,20 +8,22 @@ import { parseXPost, X_COUNTING_V3, type XCountingConfig } from './x-weighted-le
 export type CountingMethod = 'x-weighted' | 'graphemes' | 'code-points' | 'utf16' | 'utf8-bytes' | 'mastodon';
 export const COUNTING_METHODS: readonly CountingMethod[] = ['x-weighted', 'graphemes', 'code-points', 'utf16', 'utf8-bytes', 'mastodon'];
 
-/** Created on first use: loading ICU's break rules takes ~7 ms, and Latin-script posts rarely need them. */
+/** Created on first use: loading ICU's break rules takes ~7 ms, and Latin-script posts without emoji never need them. */
 let segmenter: Intl.Segmenter | undefined;
 const graphemeSegmenter = { segment: (text: string) => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text) };
 const SEGMENTER_WINDOW = 16_384;
 
 /**
- * A text cut into pieces whose clusters can be counted apart: ASCII stretches, where every position is a cluster
- * boundary except inside CR LF (UAX #29: no ASCII character is Extend, SpacingMark or Prepend), and the non-ASCII
- * runs with one neighbour on each side, which go through Intl.Segmenter. Consecutive, covering the whole text.
+ * A text cut into pieces whose clusters can be counted apart: stretches of characters below U+0300 (ASCII, Latin-1
+ * and Latin Extended, the letters of Spanish and Italian), where every position is a cluster boundary except inside
+ * CR LF (UAX #29: none of them is Extend, SpacingMark, ZWJ or Prepend; a test checks every pair), and the runs of
+ * other characters with one neighbour on each side, which go through Intl.Segmenter. Consecutive, covering the
+ * whole text.
  */
 interface GraphemePiece {
   start: number;
   end: number;
-  ascii: boolean;
+  simple: boolean;
 }
 
 function graphemePieces(text: string): GraphemePiece[] {
@@ -31,11 +33,11 @@ function graphemePieces(text: string): GraphemePiece[] {
   let chunkEnd = -1;
   const flush = () => {
     if (chunkStart < 0) return;
-    if (cursor < chunkStart) pieces.push({ start: cursor, end: chunkStart, ascii: true });
-    pieces.push({ start: chunkStart, end: chunkEnd, ascii: false });
+    if (cursor < chunkStart) pieces.push({ start: cursor, end: chunkStart, simple: true });
+    pieces.push({ start: chunkStart, end: chunkEnd, simple: false });
     cursor = chunkEnd;
   };
-  for (const run of text.matchAll(/[^\x00-\x7f]+/g)) {
+  for (const run of text.matchAll(/[^\x00-\u02ff]+/g)) {
     let start = Math.max((run.index ?? 0) - 1, 0);
     let end = Math.min((run.index ?? 0) + run[0].length + 1, text.length);
     if (text[start] === '\n' && text[start - 1] === '\r') start -= 1;
@@ -49,19 +51,19 @@ function graphemePieces(text: string): GraphemePiece[] {
     chunkEnd = end;
   }
   flush();
-  if (cursor < text.length) pieces.push({ start: cursor, end: text.length, ascii: true });
+  if (cursor < text.length) pieces.push({ start: cursor, end: text.length, simple: true });
   return pieces;
 }
 
-/** Clusters of an ASCII stretch: one per character, CR LF counting once. */
-function asciiClusterCount(text: string, start: number, end: number): number {
+/** Clusters of a stretch of characters below U+0300: one per character, CR LF counting once. */
+function simpleClusterCount(text: string, start: number, end: number): number {
   let count = end - start;
   for (let index = text.indexOf('\r\n', start); index !== -1 && index + 1 < end; index = text.indexOf('\r\n', index + 2)) count -= 1;
   return count;
 }
 
 /**
- * Clusters of a non-ASCII piece. Intl.Segmenter is superlinear on one long run: runs up to SEGMENTER_WINDOW go
+ * Clusters of a piece of other characters. Intl.Segmenter is superlinear on one long run: runs up to SEGMENTER_WINDOW go
  * through it whole (exact); longer ones (adversarial input, not posts) in windows, each starting where the previous
  * window's last cluster starts (that cluster may continue past the window, so it is counted with the next one).
  */
@@ -96,13 +98,13 @@ function segmentedClusterCount(text: string, start: number, end: number): number
 
 /**
  * User-perceived characters (extended grapheme clusters): '👨‍👩‍👧' is 1, 'é' is 1 however it is encoded.
- * Intl.Segmenter is slow, so ASCII stretches are counted directly and only the non-ASCII runs go through it
- * (see graphemePieces).
+ * Intl.Segmenter is slow (and loading its break rules takes ~7 ms), so stretches below U+0300 are counted directly
+ * and only the runs of other characters (emoji, combining marks, other scripts) go through it (see graphemePieces).
  */
 export function countGraphemes(text: string): number {
   let total = 0;
   for (const piece of graphemePieces(text)) {
-    total += piece.ascii ? asciiClusterCount(text, piece.start, piece.end) : segmentedClusterCount(text, piece.start, piece.end);
+    total += piece.simple ? simpleClusterCount(text, piece.start, piece.end) : segmentedClusterCount(text, piece.start, piece.end);
   }
   return total;
 }
@@ -198,13 +200,14 @@ function overflowByUnits(units: Iterable<{ index: number; weight: number }>, max
 /**
  * Offset (UTF-16) where grapheme cluster number `count` (from 0) starts: just after the first `count` clusters.
  * Undefined when the text has no more than `count` clusters. Piece by piece as countGraphemes counts: the segmenter
- * reads only the non-ASCII runs (it read the whole rest of the text from the first non-ASCII character on).
+ * reads only the runs of characters from U+0300 on (it read the whole rest of the text from the first non-ASCII
+ * character on).
  */
 export function offsetAfterGraphemes(text: string, count: number): number | undefined {
   let seen = 0;
   for (const piece of graphemePieces(text)) {
-    if (piece.ascii) {
-      const clusters = asciiClusterCount(text, piece.start, piece.end);
+    if (piece.simple) {
+      const clusters = simpleClusterCount(text, piece.start, piece.end);
       if (seen + clusters <= count) {
         seen += clusters;
         continue;

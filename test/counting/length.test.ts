@@ -15,7 +15,24 @@ describe('countGraphemes', () => {
       return countGraphemes(text) === graphemesBySegmenter(text);
     }), { numRuns: 5000 });
   });
-  it('counts long texts (ASCII stretches counted directly)', () => {
+  it('agrees with Intl.Segmenter on Latin-1 and Latin Extended letters, controls and no-break spaces among the rest', () => {
+    const pieces = ['ñ', 'À', 'ſ', 'ǅ', '\u00ad', '\u0085', '\u00a0', '\u02ff', 'ʰ', 'o\u0308', '\u0308', '\u200d', '\u0903', '\u0600', '🇮', '🇹', '👍🏽', '\r', '\n', 'a'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      return countGraphemes(text) === graphemesBySegmenter(text);
+    }), { numRuns: 5000 });
+  });
+  it('counts each character below U+0300 as a cluster of its own, next to any other of them, but CR LF', () => {
+    // What graphemePieces relies on, for every pair: each text is one character followed by every character in turn.
+    const characters = Array.from({ length: 0x300 }, (_, code) => String.fromCharCode(code));
+    for (const first of characters) {
+      const text = characters.map((second) => first + second).join('');
+      const starts = new Set([...segmenter.segment(text)].map((segment) => segment.index));
+      const mismatches = [...text].flatMap((_, index) => (starts.has(index) === (text[index - 1] !== '\r' || text[index] !== '\n') ? [] : [index]));
+      expect(mismatches, `after U+${first.charCodeAt(0).toString(16)}`).toEqual([]);
+    }
+  });
+  it('counts long texts (stretches below U+0300 counted directly)', () => {
     expect(countGraphemes('Buongiorno a tutti! Perché è così? '.repeat(3000))).toBe(35 * 3000);
   });
 });
