@@ -64,7 +64,15 @@ export interface WorkerCollectionTask {
   task: CollectionTask;
 }
 
-export type WorkerMessage = WorkerBatch | WorkerHolds | WorkerHeldSummaries | WorkerCollectionTask | null;
+/**
+ * Sent once a worker's last batch is back, to a worker holding collection runs: it collects its linting garbage
+ * while the main thread lints its own last drafts and gathers the runs, instead of once its task has come.
+ */
+export interface WorkerLinted {
+  linted: true;
+}
+
+export type WorkerMessage = WorkerBatch | WorkerHolds | WorkerHeldSummaries | WorkerLinted | WorkerCollectionTask | null;
 
 /** What a worker posts back: a batch's records, a collection run's findings, or why either failed. */
 export type WorkerReply =
@@ -150,7 +158,7 @@ export async function processInParallel(
   };
   workers.forEach((worker, index) => worker.postMessage({ holds: [...holdsOf[index]] } satisfies WorkerHolds));
   handOver(earlier);
-  const runWorker = (worker: Worker) => new Promise<void>((resolve, reject) => {
+  const runWorker = (worker: Worker, index: number) => new Promise<void>((resolve, reject) => {
     // A worker started early may have failed (or stopped) before it was given work.
     const failed = workerFailures.get(worker);
     if (failed) return reject(failed);
@@ -178,6 +186,7 @@ export async function processInParallel(
       if (taken === undefined) {
         if (inFlight === 0) {
           stopListening();
+          if (holdsOf[index].size > 0) worker.postMessage({ linted: true } satisfies WorkerLinted);
           resolve();
         }
         return;
@@ -203,7 +212,7 @@ export async function processInParallel(
     }
   };
   try {
-    await Promise.all([...workers.map(runWorker), runLocally()]);
+    await Promise.all([...workers.map((worker, index) => runWorker(worker, index)), runLocally()]);
   } catch (error) {
     await stopWorkers(workers);
     throw error;

@@ -24,11 +24,23 @@ const hold = (key: string, index: number, envelope: SummaryEnvelope<unknown>) =>
 // One batch (or collection run) at a time, in the order sent (the main thread queues the next one while this one runs).
 let queue: Promise<void> = Promise.resolve();
 
+/**
+ * Linting is over: its garbage goes before the calendar rules run, as the worker then lives on next to the main
+ * thread's end-of-run peak (a relaunched run has gc). Once, when the main thread says the last batch is back.
+ */
+let linting = true;
+function collectGarbage(): void {
+  if (!linting) return;
+  linting = false;
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 parentPort!.on('message', (message: WorkerMessage) => {
   // null: no more work. Close the port once the work in hand is done; the thread then exits by itself.
   if (message === null) queue = queue.then(() => parentPort!.close());
   else if ('holds' in message) for (const key of message.holds) held.set(key, new Map());
   else if ('summaries' in message) for (const [key, index, envelope] of message.summaries) hold(key, index, envelope);
+  else if ('linted' in message) queue = queue.then(collectGarbage);
   else if ('task' in message) queue = queue.then(() => runCollection(message));
   else queue = queue.then(() => lintBatch(message));
 });
@@ -51,8 +63,7 @@ async function lintBatch(batch: WorkerBatch): Promise<void> {
 
 /** A collection rule over every draft of the run, for the main thread (see CollectionHelper). */
 async function runCollection({ collectionId, task }: WorkerCollectionTask): Promise<void> {
-  // Linting is over: its garbage goes before the rule runs, next to the main thread's peak (a relaunched run has gc).
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   try {
     const config = await loader.fileConfig(task.configuredFor);
     const configured = collectionTaskRule(task, config);
