@@ -79,7 +79,11 @@ class SourceMap {
 
 export class ConfigLoader {
   private layers = new Map<string, Promise<ConfigLayer>>();
+  /** The layers read so far, by loadLayer's key: a draft whose layer is read needs no await for it. */
+  private settledLayers = new Map<string, ConfigLayer>();
   private nearest = new Map<string, string | undefined>();
+  /** Per folder as drafts' paths name it (not resolved): its config file. Thousands of drafts share a few folders. */
+  private configFileByFolder = new Map<string, string | undefined>();
   private fileConfigs = new Map<string, FileConfig>();
   private readonly builtInById: Map<string, Rule>;
 
@@ -90,7 +94,11 @@ export class ConfigLoader {
   /** The config file that applies to a draft: --config, or the nearest one walking up. */
   configFileFor(filePath: string): string | undefined {
     if (this.options.configFile) return resolve(this.options.cwd, this.options.configFile);
-    return this.findNearest(dirname(resolve(this.options.cwd, filePath)));
+    const folder = dirname(filePath);
+    if (this.configFileByFolder.has(folder)) return this.configFileByFolder.get(folder);
+    const found = this.findNearest(resolve(this.options.cwd, folder));
+    this.configFileByFolder.set(folder, found);
+    return found;
   }
 
   private findNearest(directory: string): string | undefined {
@@ -119,7 +127,7 @@ export class ConfigLoader {
 
   async layerFor(filePath: string): Promise<ConfigLayer> {
     const configFile = this.configFileFor(filePath);
-    return this.loadLayer(configFile);
+    return this.settledLayers.get(configFile ?? '<defaults>') ?? this.loadLayer(configFile);
   }
 
   loadLayer(configFile: string | undefined): Promise<ConfigLayer> {
@@ -128,6 +136,8 @@ export class ConfigLoader {
     if (!layer) {
       layer = configFile ? this.readLayer(configFile, []) : Promise.resolve(this.defaultLayer());
       this.layers.set(key, layer);
+      // A layer that fails to load is never settled: each draft then gets its error from the promise.
+      layer.then((settled) => this.settledLayers.set(key, settled), () => {});
     }
     return layer;
   }
@@ -284,8 +294,10 @@ export class ConfigLoader {
 
   /** Settings and configured rules for one draft. */
   async fileConfig(filePath: string): Promise<FileConfig> {
-    const absolute = resolve(this.options.cwd, filePath);
-    const layer = await this.layerFor(absolute);
+    const configFile = this.configFileFor(filePath);
+    const layer = this.settledLayers.get(configFile ?? '<defaults>') ?? (await this.loadLayer(configFile));
+    // Without overrides a layer gives every draft the same configuration: no need to resolve the path.
+    const absolute = layer.overrides.length > 0 ? resolve(this.options.cwd, filePath) : filePath;
     const matching = layer.overrides.filter((override) => override.matches(absolute));
     const cacheKey = `${layer.file ?? ''}\0${matching.map((override) => layer.overrides.indexOf(override)).join(',')}`;
     const cached = this.fileConfigs.get(cacheKey);
