@@ -109,9 +109,14 @@ async function runLint(paths: string[], options: LintCommandOptions, mayRelaunch
   let startWorkersEarly = false;
   if (mayRelaunch && !options.stdin) {
     const relaunch = await import('./relaunch.js');
-    if (!relaunch.regexpsCompiledDirectly() && (await relaunch.draftsAtLeast(paths, relaunch.RELAUNCH_FROM_DRAFTS))) {
-      // The configured set (no paths) is estimated by the drafts under the working directory, where its config is.
-      return relaunch.relaunchWithCompiledRegexps(await relaunch.namedDraftCount(paths.length > 0 ? paths : [process.cwd()], relaunch.LARGE_RUN_DRAFTS, false));
+    if (!relaunch.regexpsCompiledDirectly()) {
+      // Drafts named (and a few named in a large content repo: the rest of its calendar is read too).
+      const calendar = paths.length > 0 ? await relaunch.calendarDraftCount(process.cwd(), relaunch.LARGE_RUN_DRAFTS) : 0;
+      if (calendar >= relaunch.CALENDAR_RELAUNCH_FROM_DRAFTS || (await relaunch.draftsAtLeast(paths, relaunch.RELAUNCH_FROM_DRAFTS))) {
+        // The configured set (no paths) is estimated by the drafts under the working directory, where its config is.
+        const named = await relaunch.namedDraftCount(paths.length > 0 ? paths : [process.cwd()], relaunch.LARGE_RUN_DRAFTS, false);
+        return relaunch.relaunchWithCompiledRegexps(Math.max(named, calendar));
+      }
     }
     // Relaunched for as many drafts as pay for a worker: start it while the drafts are found.
     startWorkersEarly = relaunch.relaunchedForWorkers();

@@ -16,8 +16,9 @@ import { ConfigError, MedpostError } from './errors.js';
 import { didYouMean } from './suggest.js';
 import { createPatternRule, type PatternRuleDefinition } from './pattern-rules.js';
 import { importModule } from './import-module.js';
+import { CONFIG_FILE_NAMES } from './draft-paths.js';
 
-export const CONFIG_FILE_NAMES = ['.medpostrc.yaml', '.medpostrc.yml', 'medpost.config.yaml', 'package.json'];
+export { CONFIG_FILE_NAMES };
 export const PRESETS = ['recommended', 'strict'] as const;
 /** A plugin that takes longer than this to load is reported, not waited for. */
 const PLUGIN_LOAD_TIMEOUT_MS = Number(process.env.MEDPOST_PLUGIN_TIMEOUT_MS) || 10_000;

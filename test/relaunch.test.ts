@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, makeProject } from './helpers/cli.js';
-import { LARGE_RUN_DRAFTS, SMALL_YOUNG_GENERATION_FROM_DRAFTS, draftsAtLeast, namedDraftCount, relaunchFlags } from '../src/relaunch.js';
+import { CALENDAR_RELAUNCH_FROM_DRAFTS, LARGE_RUN_DRAFTS, SMALL_YOUNG_GENERATION_FROM_DRAFTS, calendarDraftCount, draftsAtLeast, namedDraftCount, relaunchFlags } from '../src/relaunch.js';
 import { PARALLEL_THRESHOLD } from '../src/parallel.js';
 
 const draft = (body: string) => `---\nplatform: facebook\nlang: en\n---\n${body}\n`;
@@ -46,6 +46,20 @@ describe('relaunch with regexes compiled straight away', () => {
     const { results } = JSON.parse(run.stdout) as { results: Array<{ filePath: string; findings: unknown[] }> };
     expect(results.map((result) => result.filePath.split(/[\\/]/).pop())).toEqual(['a.md', 'b.md', 'c.md']);
     expect(results[0].findings.length).toBeGreaterThan(0);
+  });
+
+  it('one draft named in a content repo whose config lists more drafts than pay for a worker runs with the flags of that many', () => {
+    const files: Record<string, string> = { '.medpostrc.yaml': 'files: ["drafts/**/*.md"]\n' };
+    for (let index = 0; index < CALENDAR_RELAUNCH_FROM_DRAFTS; index += 1) files[`drafts/${String(index).padStart(4, '0')}.md`] = clean;
+    const project = makeProject(files);
+    const run = runRecordingProcesses(['lint', 'drafts/0001.md', '--format', 'json'], project);
+    expect(run.processes.length).toBeGreaterThanOrEqual(2);
+    expect(run.processes[1]).toEqual(expect.arrayContaining(relaunchFlags(CALENDAR_RELAUNCH_FROM_DRAFTS)));
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).results.map((result: { filePath: string }) => result.filePath)).toEqual(['drafts/0001.md']);
+    // Without `files:` the other drafts are not read: one draft runs as started.
+    writeFileSync(join(project, '.medpostrc.yaml'), 'preset: recommended\n');
+    expect(runRecordingProcesses(['lint', 'drafts/0001.md'], project).processes).toHaveLength(1);
   });
 
   it('a clean set exits 0 through the child; standard input is never relaunched', () => {
@@ -92,6 +106,20 @@ describe('the flags of a relaunched run, by the number of drafts named', () => {
     expect(relaunchFlags(SMALL_YOUNG_GENERATION_FROM_DRAFTS - 1)).toEqual(relaunchFlags(2));
     expect(relaunchFlags(SMALL_YOUNG_GENERATION_FROM_DRAFTS)).toEqual(['--no-regexp-tier-up', '--interrupt-budget=600000', '--heap-growing-percent=50', '--max-semi-space-size=4', '--no-parallel-scavenge', '--v8-pool-size=1', '--no-concurrent-recompilation', '--expose-gc']);
     expect(relaunchFlags(LARGE_RUN_DRAFTS)).toEqual(['--no-regexp-tier-up', '--interrupt-budget=600000', '--heap-growing-percent=20', '--max-semi-space-size=4', '--no-parallel-scavenge', '--v8-pool-size=1', '--no-concurrent-recompilation', '--expose-gc']);
+  });
+
+  it('estimates the rest of the calendar from the nearest config that lists files: the drafts under its folder', async () => {
+    const listed = makeProject({ '.medpostrc.yml': 'preset: strict\nfiles:\n  - "**/*.md"\n', 'a/1.md': clean, 'a/b/2.md': clean, 'c.md': clean });
+    expect(await calendarDraftCount(listed, 100)).toBe(3);
+    expect(await calendarDraftCount(join(listed, 'a/b'), 100)).toBe(3);
+    expect(await calendarDraftCount(listed, 2)).toBe(2);
+    const unlisted = makeProject({ '.medpostrc.yaml': 'preset: strict\n', 'a.md': clean, 'b.md': clean });
+    expect(await calendarDraftCount(unlisted, 100)).toBe(0);
+    const inPackage = makeProject({ 'package.json': JSON.stringify({ name: 'x', medpost: { files: ['*.md'] } }), 'a.md': clean, 'b.md': clean });
+    expect(await calendarDraftCount(inPackage, 100)).toBe(2);
+    // A package.json without a `medpost` key is not a config: the search goes on up.
+    const nestedPackage = makeProject({ '.medpostrc.yaml': 'files: ["**/*.md"]\n', 'a.md': clean, 'tool/package.json': JSON.stringify({ name: 'x' }), 'tool/b.md': clean });
+    expect(await calendarDraftCount(join(nestedPackage, 'tool'), 100)).toBe(2);
   });
 
   it('counts the drafts named up to a limit; unknown sets count as many, or as none when asked', async () => {
