@@ -1,7 +1,8 @@
 // Paths on the command line -> draft files: files as named, directories walked for .md/.markdown,
 // globs matched; .medpostignore (gitignore syntax), config ignorePatterns and --ignore-pattern applied.
-import { readdir, stat, realpath } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+// Synchronously: nothing else runs while the drafts are found (a worker waits for them), and each await of an
+// asynchronous call left the main thread idle ~30 ms of finding 10,000 drafts in 10 folders.
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative, resolve, isAbsolute, sep } from 'node:path';
 import picomatch from 'picomatch';
 import ignore, { type Ignore } from 'ignore';
@@ -88,9 +89,9 @@ export async function expandPatterns(patterns: string[], options: ExpandOptions,
 
   for (const pattern of patterns) {
     const absolute = resolve(options.cwd, pattern);
-    let info: Awaited<ReturnType<typeof stat>> | undefined;
+    let info: Stats | undefined;
     try {
-      info = await stat(absolute);
+      info = statSync(absolute);
     } catch {
       info = undefined;
     }
@@ -133,7 +134,7 @@ async function walk(root: string, accept: (path: string) => boolean, warnings: s
     const directory = stack.pop()!;
     let real: string;
     try {
-      real = await realpath(directory);
+      real = realpathSync.native(directory);
     } catch (error) {
       warnings.push(`${directory}: ${(error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loop' : (error as Error).message}`);
       continue;
@@ -143,9 +144,9 @@ async function walk(root: string, accept: (path: string) => boolean, warnings: s
       continue;
     }
     visited.add(real);
-    let entries;
+    let entries: Dirent[];
     try {
-      entries = await readdir(directory, { withFileTypes: true });
+      entries = readdirSync(directory, { withFileTypes: true });
     } catch (error) {
       warnings.push(`${directory}: cannot read directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
       continue;
@@ -159,7 +160,7 @@ async function walk(root: string, accept: (path: string) => boolean, warnings: s
         if (isWalkedDirectory(entry.name)) stack.push(path);
       } else if (entry.isSymbolicLink()) {
         try {
-          const target = await stat(path);
+          const target = statSync(path);
           if (target.isDirectory()) {
             if (!entry.name.startsWith('.')) stack.push(path);
           } else if (accept(path)) {
