@@ -1,11 +1,12 @@
 // The small commands: rules, explain, init, print-config.
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { builtInRules } from '../rules/index.js';
 import { builtInRuleReadme } from './docs.js';
-import { ConfigLoader, CONFIG_FILE_NAMES } from './config.js';
+import { ConfigLoader } from './config.js';
+import { configFileIn } from './draft-paths.js';
 import { MedpostError } from './errors.js';
 import { didYouMean } from './suggest.js';
 import type { Rule } from './types.js';
@@ -83,18 +84,8 @@ rules:
 `;
 
 export async function initConfig(cwd: string): Promise<string> {
-  for (const name of CONFIG_FILE_NAMES) {
-    const path = join(cwd, name);
-    if (!existsSync(path)) continue;
-    if (name === 'package.json') {
-      try {
-        if (!JSON.parse(readFileSync(path, 'utf8')).medpost) continue;
-      } catch {
-        continue;
-      }
-    }
-    throw new MedpostError(`${name} already holds a medpost config here: medpost init never overwrites one`);
-  }
+  const existing = configFileIn(cwd);
+  if (existing) throw new MedpostError(`${basename(existing)} already holds a medpost config here: medpost init never overwrites one`);
   const target = join(cwd, '.medpostrc.yaml');
   await writeFile(target, STARTER_CONFIG, { encoding: 'utf8', flag: 'wx' });
   return `wrote ${target}\nnext: edit settings (brand, domains, competitors), then run: npx medpost lint drafts/\n`;

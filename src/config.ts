@@ -16,9 +16,8 @@ import { ConfigError, MedpostError } from './errors.js';
 import { didYouMean } from './suggest.js';
 import { createPatternRule, type PatternRuleDefinition } from './pattern-rules.js';
 import { importModule } from './import-module.js';
-import { CONFIG_FILE_NAMES } from './draft-paths.js';
+import { configFileIn } from './draft-paths.js';
 
-export { CONFIG_FILE_NAMES };
 export const PRESETS = ['recommended', 'strict'] as const;
 /** A plugin that takes longer than this to load is reported, not waited for. */
 const PLUGIN_LOAD_TIMEOUT_MS = Number(process.env.MEDPOST_PLUGIN_TIMEOUT_MS) || 10_000;
@@ -104,20 +103,7 @@ export class ConfigLoader {
 
   private findNearest(directory: string): string | undefined {
     if (this.nearest.has(directory)) return this.nearest.get(directory);
-    let found: string | undefined;
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(directory, name);
-      if (!existsSync(candidate)) continue;
-      if (name === 'package.json') {
-        try {
-          if (!(JSON.parse(readFileSync(candidate, 'utf8')) as Record<string, unknown>).medpost) continue;
-        } catch {
-          continue;
-        }
-      }
-      found = candidate;
-      break;
-    }
+    let found = configFileIn(directory);
     if (!found) {
       const parent = dirname(directory);
       found = parent === directory ? undefined : this.findNearest(parent);

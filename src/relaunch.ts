@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { constants } from 'node:os';
-import { dirname, join } from 'node:path';
-import { CONFIG_FILE_NAMES, DRAFT_EXTENSIONS, isWalkedDirectory } from './draft-paths.js';
+import { basename, dirname, join } from 'node:path';
+import { DRAFT_EXTENSIONS, configFileIn, isWalkedDirectory } from './draft-paths.js';
 
 const FLAG = '--no-regexp-tier-up';
 /**
@@ -165,30 +165,21 @@ export const CALENDAR_RELAUNCH_FROM_DRAFTS = 1000;
  */
 export async function calendarDraftCount(cwd: string, limit: number): Promise<number> {
   for (let directory = cwd; ; directory = dirname(directory)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      // Read synchronously: most of these files do not exist, and a failed open is ~10 times quicker so.
-      let text: string;
-      try {
-        text = readFileSync(join(directory, name), 'utf8');
-      } catch {
-        continue;
-      }
-      let listsFiles: boolean;
-      if (name === 'package.json') {
-        let medpost: unknown;
-        try {
-          medpost = (JSON.parse(text) as { medpost?: unknown }).medpost;
-        } catch {
-          continue;
-        }
-        if (typeof medpost !== 'object' || medpost === null) continue;
-        listsFiles = 'files' in medpost;
-      } else {
-        listsFiles = /^files\s*:/m.test(text);
-      }
-      return listsFiles ? namedDraftCount([directory], limit) : 0;
-    }
+    const configFile = configFileIn(directory);
+    if (configFile) return listsDrafts(configFile) ? namedDraftCount([directory], limit) : 0;
     if (dirname(directory) === directory) return 0;
+  }
+}
+
+/** Whether a config file has `files:` (at the top of a YAML file, or in package.json's `medpost`). */
+function listsDrafts(configFile: string): boolean {
+  try {
+    const text = readFileSync(configFile, 'utf8');
+    if (basename(configFile) !== 'package.json') return /^files\s*:/m.test(text);
+    const medpost = (JSON.parse(text) as { medpost?: unknown }).medpost;
+    return typeof medpost === 'object' && medpost !== null && 'files' in medpost;
+  } catch {
+    return false;
   }
 }
 

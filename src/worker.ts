@@ -25,15 +25,10 @@ const hold = (key: string, index: number, envelope: SummaryEnvelope<unknown>) =>
 let queue: Promise<void> = Promise.resolve();
 
 /**
- * Linting is over: its garbage goes before the calendar rules run, as the worker then lives on next to the main
- * thread's end-of-run peak (a relaunched run has gc). Once, when the main thread says the last batch is back.
+ * Linting is over (the main thread says so before any calendar task): its garbage goes before the calendar rules
+ * run, as the worker then lives on next to the main thread's end-of-run peak (a relaunched run has gc).
  */
-let linting = true;
-function collectGarbage(): void {
-  if (!linting) return;
-  linting = false;
-  (globalThis as { gc?: () => void }).gc?.();
-}
+const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
 parentPort!.on('message', (message: WorkerMessage) => {
   // null: no more work. Close the port once the work in hand is done; the thread then exits by itself.
@@ -63,7 +58,6 @@ async function lintBatch(batch: WorkerBatch): Promise<void> {
 
 /** A collection rule over every draft of the run, for the main thread (see CollectionHelper). */
 async function runCollection({ collectionId, task }: WorkerCollectionTask): Promise<void> {
-  collectGarbage();
   try {
     const config = await loader.fileConfig(task.configuredFor);
     const configured = collectionTaskRule(task, config);

@@ -8,15 +8,10 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const graphemesBySegmenter = (text: string) => [...segmenter.segment(text)].length;
 
 describe('countGraphemes', () => {
-  it('agrees with Intl.Segmenter on mixed ASCII, CR LF, combining marks, ZWJ, flags, Hangul and prepend marks', () => {
-    const pieces = ['a', ' ', '\r', '\n', 'é', 'e\u0301', '\u0301', '👨‍👩‍👧', '\u200d', '🇪', '🇸', '한', 'ᄀ', 'ᅡ', '\u0600', '1', '\ufe0f', '🏽', '€', '…'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
-      const text = parts.join('');
-      return countGraphemes(text) === graphemesBySegmenter(text);
-    }), { numRuns: 5000 });
-  });
-  it('agrees with Intl.Segmenter on Latin-1 and Latin Extended letters, controls and no-break spaces among the rest', () => {
-    const pieces = ['ñ', 'À', 'ſ', 'ǅ', '\u00ad', '\u0085', '\u00a0', '\u02ff', 'ʰ', 'o\u0308', '\u0308', '\u200d', '\u0903', '\u0600', '🇮', '🇹', '👍🏽', '\r', '\n', 'a'];
+  it.each([
+    ['mixed ASCII, CR LF, combining marks, ZWJ, flags, Hangul and prepend marks', ['a', ' ', '\r', '\n', 'é', 'e\u0301', '\u0301', '👨‍👩‍👧', '\u200d', '🇪', '🇸', '한', 'ᄀ', 'ᅡ', '\u0600', '1', '\ufe0f', '🏽', '€', '…']],
+    ['Latin-1 and Latin Extended letters, controls and no-break spaces among the rest', ['ñ', 'À', 'ſ', 'ǅ', '\u00ad', '\u0085', '\u00a0', '\u02ff', 'ʰ', 'o\u0308', '\u0308', '\u200d', '\u0903', '\u0600', '🇮', '🇹', '👍🏽', '\r', '\n', 'a']],
+  ])('agrees with Intl.Segmenter on %s', (_, pieces) => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
       const text = parts.join('');
       return countGraphemes(text) === graphemesBySegmenter(text);
